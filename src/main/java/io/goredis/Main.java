@@ -1,0 +1,2 @@
+package io.goredis;
+public final class Main { public static void main(String[] a) {} }

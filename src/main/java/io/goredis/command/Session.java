@@ -1,0 +1,36 @@
+package io.goredis.command;
+
+/**
+ * The per-connection state a command may read or change. Implemented by the server's session
+ * handler; commands see only this view.
+ */
+public interface Session {
+
+    /** CLIENT ID: unique, increasing per server. */
+    long id();
+
+    /** The selected database. */
+    int db();
+
+    void select(int db);
+
+    /** 2 or 3 (HELLO). */
+    int protocol();
+
+    void protocol(int version);
+
+    boolean authenticated();
+
+    void authenticated(boolean value);
+
+    /** CLIENT SETNAME value, or null. */
+    String name();
+
+    void name(String name);
+
+    /** CLIENT SETINFO lib-name / lib-ver. */
+    void libInfo(String attribute, String value);
+
+    /** The reply being returned is the last: close the connection after writing it (QUIT). */
+    void closeAfterReply();
+}

@@ -1,0 +1,96 @@
+package io.goredis.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The keyspace goredis serves: binary-safe keys and values in numbered databases, each entry with
+ * an optional absolute expiry and a version. Implementations: in-memory, DynamoDB, and a cache in
+ * front of DynamoDB kept coherent by DynamoDB Streams. Every one passes {@code StoreContractTest}.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Thread-safe.</b> Every method may be called from many sessions at once.</li>
+ *   <li><b>Expired is absent.</b> An entry whose expiry is at or before the store's clock is never
+ *       returned, counted, scanned or seen by an updater; it behaves exactly like a missing key.</li>
+ *   <li><b>Versions.</b> Every committed write (put, update that puts, delete) gives the key a
+ *       version strictly greater than any it had before, also across delete and re-create.</li>
+ *   <li><b>Atomic.</b> {@link #update} and {@link #updateAll} are linearizable read-modify-writes,
+ *       also when many nodes share one backing table: the decision is applied only if nothing
+ *       changed the keys since they were read, otherwise the updater runs again on fresh state.</li>
+ *   <li><b>Durable acknowledgement.</b> A method returns only after the backend accepted the write.</li>
+ *   <li><b>Failures</b> surface as {@link StoreException} with a client-ready message; exceptions
+ *       thrown by an updater propagate unchanged and nothing is written.</li>
+ *   <li>Arrays passed in are not retained by reference unless documented; arrays handed out must not
+ *       be modified.</li>
+ * </ul>
+ * Databases are numbered {@code 0 .. databases()-1}; callers validate the index.
+ */
+public interface Store extends AutoCloseable {
+
+    /** The live entry for {@code key}, or empty when absent or expired. */
+    Optional<Entry> get(int db, byte[] key);
+
+    /** Live entries for several keys of one database, in order (MGET). */
+    default List<Optional<Entry>> getAll(int db, List<byte[]> keys) {
+        List<Optional<Entry>> out = new ArrayList<>(keys.size());
+        for (byte[] key : keys) {
+            out.add(get(db, key));
+        }
+        return out;
+    }
+
+    /** Unconditional write (plain SET): replaces any value and expiry. Returns the new version. */
+    long put(int db, byte[] key, byte[] value, long expireAtMillis);
+
+    /** Deletes {@code key}; true if a live entry was removed. */
+    boolean delete(int db, byte[] key);
+
+    /** Atomic read-modify-write of one key; returns the decision's result once committed. */
+    <R> R update(int db, byte[] key, Updater<R> updater);
+
+    /**
+     * Atomic read-modify-write of several distinct keys, possibly in different databases, all or
+     * nothing. Implementations may refuse too many keys with a {@link StoreException}.
+     */
+    <R> R updateAll(List<KeyRef> keys, MultiUpdater<R> updater);
+
+    /**
+     * One page of live keys of {@code db}. {@code cursor} 0 starts a scan; {@code count} is a hint
+     * for the page size. The returned cursor is 0 when the scan is complete.
+     */
+    ScanPage scan(int db, long cursor, int count);
+
+    /** A random live key of {@code db}, or empty when the database is empty. */
+    Optional<byte[]> randomKey(int db);
+
+    /** Live keys and keys with an expiry in {@code db}. */
+    KeyspaceStats stats(int db);
+
+    /** Removes every key of {@code db}. */
+    void flush(int db);
+
+    /** Removes every key of every database. */
+    void flushAll();
+
+    /** Swaps the contents of two databases atomically (SWAPDB). */
+    void swap(int db1, int db2);
+
+    /** Number of databases (Redis default 16). */
+    default int databases() {
+        return 16;
+    }
+
+    /** A short name for banners and INFO, e.g. "memory", "dynamodb", "caching". */
+    String name();
+
+    /** Extra INFO lines this store contributes, as (section, text) e.g. the "# Cache" section. */
+    default String info() {
+        return "";
+    }
+
+    /** Releases threads and clients. Idempotent. */
+    @Override
+    void close();
+}
