@@ -1,0 +1,52 @@
+package io.goredis.command.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ExistsTest {
+
+    private final KeysFixture f = new KeysFixture();
+
+    @Test
+    void exists_countsRepeats() {
+        f.set("k", "v");
+        // redis-server 7.0: EXISTS k nokey k -> :2, keyspace_hits +2, keyspace_misses +1
+        assertEquals(":2", f.run("EXISTS", "k", "nokey", "k"));
+        assertEquals(2, f.hits());
+        assertEquals(1, f.misses());
+    }
+
+    @Test
+    void exists_absentKey() {
+        assertEquals(":0", f.run("EXISTS", "nokey"));
+        assertEquals(1, f.misses());
+    }
+
+    @Test
+    void exists_expiredKeyIsAbsent() {
+        f.set(0, "k", "v", KeysFixture.NOW + 1000);
+        assertEquals(":1", f.run("EXISTS", "k"));
+        f.clock.advance(1000);
+        assertEquals(":1", f.run("EXISTS", "k")); // expires once now > expiry
+        f.clock.advance(1);
+        assertEquals(":0", f.run("EXISTS", "k"));
+    }
+
+    @Test
+    void exists_binaryKey() {
+        byte[] key = {0, '\r', '\n', (byte) 0xff};
+        f.store.put(0, key, new byte[] {1}, 0);
+        assertEquals(":1", f.runBytes(KeysFixture.bytes("EXISTS"), key));
+    }
+
+    @Test
+    void touch_countsLiveKeysAndHits() {
+        f.set("k", "v");
+        // redis-server 7.0: TOUCH k nokey -> :1, hits +1, misses +1
+        assertEquals(":1", f.run("TOUCH", "k", "nokey"));
+        assertEquals(":2", f.run("TOUCH", "k", "k"));
+        assertEquals(3, f.hits());
+        assertEquals(1, f.misses());
+    }
+}

@@ -1,0 +1,71 @@
+package io.goredis.command.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TtlTest {
+
+    private static final long NOW = KeysFixture.NOW;
+    private final KeysFixture f = new KeysFixture();
+
+    @Test
+    void ttl_absentAndPersistent() {
+        f.set("k", "v");
+        assertEquals(":-2", f.run("TTL", "nokey"));
+        assertEquals(":-2", f.run("PTTL", "nokey"));
+        assertEquals(":-2", f.run("EXPIRETIME", "nokey"));
+        assertEquals(":-2", f.run("PEXPIRETIME", "nokey"));
+        assertEquals(":-1", f.run("TTL", "k"));
+        assertEquals(":-1", f.run("PTTL", "k"));
+        assertEquals(":-1", f.run("EXPIRETIME", "k"));
+        assertEquals(":-1", f.run("PEXPIRETIME", "k"));
+        assertEquals(4, f.hits());
+        assertEquals(4, f.misses());
+    }
+
+    @Test
+    void ttl_roundsToNearestSecondAsRedis() {
+        f.set(0, "k", "v", NOW + 1499);
+        assertEquals(":1", f.run("TTL", "k"));
+        assertEquals(":1499", f.run("PTTL", "k"));
+        f.set(0, "k", "v", NOW + 1500);
+        assertEquals(":2", f.run("TTL", "k"));
+        f.set(0, "k", "v", NOW + 499);
+        assertEquals(":0", f.run("TTL", "k"));
+        f.set(0, "k", "v", NOW + 10_000);
+        f.clock.advance(3_700);
+        assertEquals(":6", f.run("TTL", "k"));
+        assertEquals(":6300", f.run("PTTL", "k"));
+    }
+
+    @Test
+    void ttl_atExpiryInstantIsZero() {
+        f.set(0, "k", "v", NOW + 1000);
+        f.clock.advance(1000);
+        assertEquals(":0", f.run("PTTL", "k"));
+        assertEquals(":0", f.run("TTL", "k"));
+        f.clock.advance(1);
+        assertEquals(":-2", f.run("PTTL", "k"));
+    }
+
+    @Test
+    void expiretime_absolute() {
+        f.set(0, "k", "v", 1_767_225_601_499L);
+        assertEquals(":1767225601499", f.run("PEXPIRETIME", "k"));
+        assertEquals(":1767225601", f.run("EXPIRETIME", "k"));
+        f.set(0, "k", "v", 1_767_225_601_500L);
+        assertEquals(":1767225602", f.run("EXPIRETIME", "k"));
+    }
+
+    @Test
+    void ttl_afterExpireCommand() {
+        f.set("k", "v");
+        f.run("EXPIRE", "k", "100");
+        assertEquals(":100", f.run("TTL", "k"));
+        assertEquals(":100000", f.run("PTTL", "k"));
+        f.clock.advance(1);
+        assertEquals(":100", f.run("TTL", "k"));
+        assertEquals(":99999", f.run("PTTL", "k"));
+    }
+}

@@ -1,0 +1,30 @@
+package io.goredis.command.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TypeTest {
+
+    private final KeysFixture f = new KeysFixture();
+
+    @Test
+    void type_string() {
+        f.set("k", "v");
+        assertEquals("+string", f.run("TYPE", "k"));
+        assertEquals(1, f.hits());
+    }
+
+    @Test
+    void type_absentKey() {
+        assertEquals("+none", f.run("TYPE", "nokey"));
+        assertEquals(1, f.misses());
+    }
+
+    @Test
+    void type_expiredKey() {
+        f.set(0, "k", "v", KeysFixture.NOW + 5);
+        f.clock.advance(6);
+        assertEquals("+none", f.run("TYPE", "k"));
+    }
+}
