@@ -12,8 +12,9 @@ import java.util.Optional;
  * <h2>Contract</h2>
  * <ul>
  *   <li><b>Thread-safe.</b> Every method may be called from many sessions at once.</li>
- *   <li><b>Expired is absent.</b> An entry whose expiry is at or before the store's clock is never
- *       returned, counted, scanned or seen by an updater; it behaves exactly like a missing key.</li>
+ *   <li><b>Expired is absent.</b> An entry whose expiry has passed on the store's clock (now &gt;
+ *       expiry, as {@link Entry#isExpiredAt} and Redis's {@code keyIsExpired}) is never returned,
+ *       counted, scanned or seen by an updater; it behaves exactly like a missing key.</li>
  *   <li><b>Versions.</b> Every committed write (put, update that puts, delete) gives the key a
  *       version strictly greater than any it had before, also across delete and re-create.</li>
  *   <li><b>Atomic.</b> {@link #update} and {@link #updateAll} are linearizable read-modify-writes,

@@ -1,0 +1,74 @@
+package io.goredis.store.memory;
+
+import java.util.Arrays;
+
+/**
+ * A binary-safe key as the in-memory store holds it: the bytes plus a well-mixed 32-bit hash,
+ * computed once. Keys order by (unsigned hash, bytes), which is the order the scan cursor walks.
+ *
+ * <p>The array is not copied here: {@link #copyOf} makes an owned key for storing, while lookups
+ * wrap the caller's array without copying.
+ */
+final class Key implements Comparable<Key> {
+
+    final byte[] bytes;
+    final int hash;
+
+    private Key(byte[] bytes, int hash) {
+        this.bytes = bytes;
+        this.hash = hash;
+    }
+
+    /** Wraps {@code bytes} for a lookup (no copy). */
+    static Key wrap(byte[] bytes) {
+        return new Key(bytes, mix(Arrays.hashCode(bytes)));
+    }
+
+    /** A key that owns a private copy of {@code bytes}, safe to keep in the store. */
+    static Key copyOf(byte[] bytes) {
+        return wrap(bytes.clone());
+    }
+
+    /** The smallest possible key with unsigned hash {@code >= hash}: a probe for ceiling searches. */
+    static Key probe(int hash) {
+        return new Key(EMPTY, hash);
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    /** Unsigned value of the hash, 0 .. 2^32-1: the scan cursor space. */
+    long position() {
+        return Integer.toUnsignedLong(hash);
+    }
+
+    /** Murmur3's finalizer: spreads Arrays.hashCode so the hash order is a fair shuffle of keys. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    @Override
+    public int compareTo(Key o) {
+        int c = Integer.compareUnsigned(hash, o.hash);
+        return c != 0 ? c : Arrays.compareUnsigned(bytes, o.bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Key k && hash == k.hash && Arrays.equals(bytes, k.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "Key[" + bytes.length + " bytes]";
+    }
+}

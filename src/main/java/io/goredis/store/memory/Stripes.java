@@ -1,0 +1,86 @@
+package io.goredis.store.memory;
+
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Lock striping for the {@link InMemoryStore}. Every write holds the stripe lock of its key, so
+ * writes to one key are serialized and a multi-key operation can lock all its stripes (in ascending
+ * order: no deadlocks).
+ *
+ * <p>Reads take no lock. Single-key writes are one map operation, so a reader sees them whole. A
+ * multi-key change (updateAll, swap, flushAll) would be visible half-done, so it marks its stripes
+ * with a sequence number that is odd while it writes (a seqlock): a reader that sees an odd or
+ * changed number falls back to taking the stripe lock, which waits for the change to finish.
+ */
+final class Stripes {
+
+    static final int COUNT = 1024;
+
+    private final ReentrantLock[] locks = new ReentrantLock[COUNT];
+    private final AtomicLongArray seqs = new AtomicLongArray(COUNT);
+
+    Stripes() {
+        for (int i = 0; i < COUNT; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    static int of(Key key) {
+        return key.hash & (COUNT - 1);
+    }
+
+    void lock(int stripe) {
+        locks[stripe].lock();
+    }
+
+    void unlock(int stripe) {
+        locks[stripe].unlock();
+    }
+
+    /** Sequence number to pass to {@link #unchanged}; odd means a multi-key change is in flight. */
+    long readBegin(int stripe) {
+        return seqs.get(stripe);
+    }
+
+    /** True if no multi-key change touched {@code stripe} since {@code readBegin} returned {@code seq}. */
+    boolean unchanged(int stripe, long seq) {
+        VarHandle.acquireFence();
+        return (seq & 1) == 0 && seqs.get(stripe) == seq;
+    }
+
+    /** Marks a locked stripe as being changed by a multi-key operation (seq becomes odd). */
+    void beginChange(int stripe) {
+        seqs.incrementAndGet(stripe);
+    }
+
+    /** Ends {@link #beginChange} (seq becomes even again). */
+    void endChange(int stripe) {
+        seqs.incrementAndGet(stripe);
+    }
+
+    void lockAll() {
+        for (int i = 0; i < COUNT; i++) {
+            locks[i].lock();
+        }
+    }
+
+    void unlockAll() {
+        for (int i = COUNT - 1; i >= 0; i--) {
+            locks[i].unlock();
+        }
+    }
+
+    void beginChangeAll() {
+        for (int i = 0; i < COUNT; i++) {
+            seqs.incrementAndGet(i);
+        }
+    }
+
+    void endChangeAll() {
+        for (int i = 0; i < COUNT; i++) {
+            seqs.incrementAndGet(i);
+        }
+    }
+}

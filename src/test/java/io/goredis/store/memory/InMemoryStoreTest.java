@@ -1,0 +1,233 @@
+package io.goredis.store.memory;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.goredis.store.Decision;
+import io.goredis.store.Entry;
+import io.goredis.store.KeyRef;
+import io.goredis.store.KeyspaceStats;
+import io.goredis.store.Mutation;
+import io.goredis.store.ScanPage;
+import io.goredis.store.Store;
+import io.goredis.store.StoreContractTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The Store contract on the in-memory store, plus what is particular to it (active expiry, memory). */
+class InMemoryStoreTest extends StoreContractTest {
+
+    @Override
+    protected Store createStore(Clock clock) {
+        return new InMemoryStore(clock);
+    }
+
+    private InMemoryStore memory() {
+        return (InMemoryStore) store;
+    }
+
+    /** A store without the background thread, for driving expiry cycles by hand. */
+    private InMemoryStore manual() {
+        return new InMemoryStore(clock, 16, Duration.ZERO);
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void activeExpiry_reclaimsExpiredKeysWithoutReads() throws Exception {
+        for (int i = 0; i < 5000; i++) {
+            store.put(i % 3, b("k" + i), b("value"), clock.millis() + 1000);
+        }
+        store.put(0, b("keeper"), b("v"), Entry.NO_EXPIRY);
+        store.put(1, b("later"), b("v"), clock.millis() + 60_000);
+        long before = memory().usedMemoryEstimate();
+        clock.advanceMillis(1001);
+        awaitUntil(() -> memory().storedKeys(0) == 1 && memory().storedKeys(1) == 1 && memory().storedKeys(2) == 0,
+                "active expiry");
+        assertTrue(memory().usedMemoryEstimate() < before / 100, "memory estimate went down");
+        assertArrayEquals(b("v"), store.get(0, b("keeper")).orElseThrow().value());
+        assertTrue(store.get(1, b("later")).isPresent());
+    }
+
+    @Test
+    void expireCycle_stopsWhenFewSampledKeysAreExpired() {
+        try (InMemoryStore s = manual()) {
+            for (int i = 0; i < 1000; i++) {
+                s.put(0, b("live" + i), b("v"), clock.millis() + 60_000);
+            }
+            for (int i = 0; i < 10; i++) {
+                s.put(0, b("dead" + i), b("v"), clock.millis() + 10);
+            }
+            clock.advanceMillis(11);
+            // 1% expired: one cycle samples a batch or so and moves on, reclaiming at most a few.
+            int removed = s.expireCycle(Long.MAX_VALUE);
+            assertTrue(removed <= 10, "removed " + removed);
+            assertEquals(new KeyspaceStats(1000, 1000), s.stats(0));
+            // Repeated cycles walk the whole index eventually.
+            for (int i = 0; i < 200 && s.storedKeys(0) > 1000; i++) {
+                s.expireCycle(Long.MAX_VALUE);
+            }
+            assertEquals(1000, s.storedKeys(0));
+        }
+    }
+
+    @Test
+    void expireCycle_keepsGoingWhileMostSampledKeysAreExpired() {
+        try (InMemoryStore s = manual()) {
+            for (int i = 0; i < 10_000; i++) {
+                s.put(4, b("k" + i), b("v"), clock.millis() + 10);
+            }
+            clock.advanceMillis(11);
+            assertEquals(10_000, s.expireCycle(Long.MAX_VALUE));
+            assertEquals(0, s.storedKeys(4));
+            assertEquals(0, s.usedMemoryEstimate());
+        }
+    }
+
+    @Test
+    void expireCycle_respectsBudget() {
+        try (InMemoryStore s = manual()) {
+            for (int i = 0; i < 10_000; i++) {
+                s.put(0, b("k" + i), b("v"), clock.millis() + 10);
+            }
+            clock.advanceMillis(11);
+            int removed = s.expireCycle(0);
+            assertEquals(InMemoryStore.EXPIRE_SAMPLE, removed);
+        }
+    }
+
+    @Test
+    void expireCycle_skipsKeysRewrittenWithoutExpiry() {
+        try (InMemoryStore s = manual()) {
+            s.put(0, b("k"), b("v"), clock.millis() + 10);
+            s.put(0, b("k"), b("v2"), Entry.NO_EXPIRY);
+            clock.advanceMillis(11);
+            assertEquals(0, s.expireCycle(Long.MAX_VALUE));
+            assertArrayEquals(b("v2"), s.get(0, b("k")).orElseThrow().value());
+        }
+    }
+
+    @Test
+    void get_expiredKey_isReclaimedLazily() {
+        try (InMemoryStore s = manual()) {
+            s.put(0, b("k"), b("v"), clock.millis() + 10);
+            clock.advanceMillis(11);
+            assertEquals(1, s.storedKeys(0));
+            assertTrue(s.get(0, b("k")).isEmpty());
+            assertEquals(0, s.storedKeys(0));
+        }
+    }
+
+    @Test
+    void close_stopsTheExpiryThread() {
+        Thread t = memory().activeExpiry().thread();
+        assertEquals("goredis-active-expire", t.getName());
+        assertTrue(t.isDaemon());
+        assertTrue(t.isAlive());
+        store.close();
+        assertFalse(t.isAlive());
+    }
+
+    @Test
+    void zeroPeriod_startsNoThread() {
+        try (InMemoryStore s = manual()) {
+            assertNull(s.activeExpiry());
+        }
+    }
+
+    @Test
+    void constructor_rejectsBadArguments() {
+        assertThrows(IllegalArgumentException.class, () -> new InMemoryStore(clock, 0, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new InMemoryStore(clock, 16, Duration.ofMillis(-1)));
+    }
+
+    @Test
+    void databases_configurable() {
+        try (InMemoryStore s = new InMemoryStore(clock, 2, Duration.ZERO)) {
+            assertEquals(2, s.databases());
+            assertEquals("memory", s.name());
+        }
+    }
+
+    @Test
+    void usedMemoryEstimate_followsWritesAndDeletes() {
+        assertEquals(0, memory().usedMemoryEstimate());
+        store.put(0, b("k"), new byte[1000], Entry.NO_EXPIRY);
+        long one = memory().usedMemoryEstimate();
+        assertTrue(one >= 1000 && one < 2000, "estimate " + one);
+        store.put(0, b("k"), new byte[10], clock.millis() + 1000);
+        assertTrue(memory().usedMemoryEstimate() < one);
+        store.put(0, b("k"), new byte[10], Entry.NO_EXPIRY);
+        store.delete(0, b("k"));
+        assertEquals(0, memory().usedMemoryEstimate());
+        store.put(3, b("k"), new byte[10], Entry.NO_EXPIRY);
+        store.flushAll();
+        assertEquals(0, memory().usedMemoryEstimate());
+    }
+
+    @Test
+    void scan_cursorOutOfRange_endsScan() {
+        store.put(0, b("k"), b("v"), Entry.NO_EXPIRY);
+        assertEquals(new ScanPage(0, List.of()).keys(), store.scan(0, 1L << 40, 10).keys());
+        assertEquals(0, store.scan(0, -1, 10).nextCursor());
+    }
+
+    @Test
+    void updateAll_wrongNumberOfMutations_refusedBeforeWriting() {
+        assertThrows(IllegalArgumentException.class, () -> store.updateAll(
+                List.of(new KeyRef(0, b("a")), new KeyRef(0, b("b"))),
+                cur -> new Decision.Multi<>(List.of(Mutation.put(b("v"), 0)), null)));
+        assertTrue(store.get(0, b("a")).isEmpty());
+    }
+
+    @Test
+    void reads_duringMultiKeyWrites_neverSeeThemHalfDone() throws Exception {
+        // MSET-like writers keep k1 == k2; MGET-like readers (getAll) must always see them equal,
+        // and plain gets racing swaps must always find the key in one piece.
+        store.put(0, b("k1"), b("0"), Entry.NO_EXPIRY);
+        store.put(0, b("k2"), b("0"), Entry.NO_EXPIRY);
+        AtomicInteger torn = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        runConcurrently(6, i -> {
+            if (i == 0) {
+                for (int n = 1; n <= 2000; n++) {
+                    byte[] v = b(Integer.toString(n));
+                    store.updateAll(List.of(new KeyRef(0, b("k1")), new KeyRef(0, b("k2"))),
+                            cur -> new Decision.Multi<>(List.of(Mutation.put(v, 0), Mutation.put(v, 0)), null));
+                }
+                stop.set(true);
+            } else if (i == 1) {
+                while (!stop.get()) {
+                    store.swap(5, 6);
+                }
+            } else {
+                while (!stop.get()) {
+                    List<Optional<Entry>> both = store.getAll(0, List.of(b("k1"), b("k2")));
+                    if (!s(both.get(0).orElseThrow().value()).equals(s(both.get(1).orElseThrow().value()))) {
+                        torn.incrementAndGet();
+                    }
+                    if (store.get(0, b("k1")).isEmpty()) {
+                        torn.incrementAndGet();
+                    }
+                }
+            }
+        });
+        assertEquals(0, torn.get());
+    }
+}
