@@ -23,9 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DifferentialIT {
 
     @TestFactory
-    Stream<DynamicTest> scripts(RedisServerProcess redis) throws Exception {
-        Endpoint goredis = GoredisTarget.endpoint(redis);
-        ScriptRunner runner = new ScriptRunner(redis.endpoint(), goredis);
+    Stream<DynamicTest> scripts(Targets targets) throws Exception {
+        ScriptRunner runner = new ScriptRunner(targets.redis(), targets.goredis());
         return scriptFiles().stream().map(file -> DynamicTest.dynamicTest(
                 file.getFileName().toString(), file.toUri(), () -> runScript(runner, file)));
     }

@@ -12,7 +12,7 @@ final class GoredisTarget {
 
     private GoredisTarget() {}
 
-    static Endpoint endpoint(RedisServerProcess redis) throws Exception {
+    static Endpoint endpoint(org.junit.jupiter.api.extension.ExtensionContext.Store store) throws Exception {
         String external = System.getProperty("differential.goredis");
         if (external != null && !external.isBlank()) {
             int colon = external.lastIndexOf(':');
@@ -36,7 +36,7 @@ final class GoredisTarget {
         RedisServerProcess second = RedisServerProcess.start(
                 RedisServerProcess.findBinary("redis-server"), Path.of("target", "redis-server"),
                 renames.toArray(String[]::new));
-        Runtime.getRuntime().addShutdownHook(new Thread(second::close));
+        store.put("second-redis", second); // closed by JUnit at the end of the run
         return new Endpoint("redis-server(2)", "127.0.0.1", second.port());
     }
 }

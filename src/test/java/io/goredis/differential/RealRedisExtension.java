@@ -1,5 +1,6 @@
 package io.goredis.differential;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -9,8 +10,9 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests a {@link RedisServerProcess}: one real redis-server per test run, shared by every
- * class that uses this extension and stopped when the run ends (JUnit closes the stored value).
+ * Gives tests the {@link Targets}: a real redis-server and goredis, each started once per test run,
+ * shared by every class that uses this extension and stopped when the run ends (JUnit closes the
+ * values it stores).
  *
  * <p>Without redis-server on PATH the tests are skipped with a message, except when {@code CI=true}:
  * there, a missing redis-server is a failure ({@code .ci/run} installs it).
@@ -19,33 +21,48 @@ public final class RealRedisExtension implements BeforeAllCallback, ParameterRes
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(RealRedisExtension.class);
 
-    @Override
-    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
-        return p.getParameter().getType() == RedisServerProcess.class;
-    }
-
-    /** Skips (or, under CI, fails) the whole class when redis-server is missing. */
+    /** Skips (or, under CI, fails) the whole class when a needed binary is missing. */
     @Override
     public void beforeAll(ExtensionContext c) {
-        if (RedisServerProcess.findBinary("redis-server") == null) {
-            String msg = "redis-server is not installed (apt-get install redis-server redis-tools):"
-                    + " the differential tests compare goredis with it";
+        requireBinary("redis-server");
+    }
+
+    /** Aborts the test (fails it when {@code CI=true}) if {@code name} is not on PATH. */
+    public static Path requireBinary(String name) {
+        Path binary = RedisServerProcess.findBinary(name);
+        if (binary == null) {
+            String msg = name + " is not installed (apt-get install redis-server redis-tools):"
+                    + " the differential tests compare goredis with Redis 7";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(msg);
             }
             Assumptions.abort(msg);
         }
+        return binary;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+        return p.getParameter().getType() == Targets.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
-        Path binary = RedisServerProcess.findBinary("redis-server");
-        return c.getRoot().getStore(NS).computeIfAbsent(RedisServerProcess.class, k -> {
+        ExtensionContext.Store store = c.getRoot().getStore(NS);
+        RedisServerProcess redis = store.computeIfAbsent(RedisServerProcess.class, k -> {
             try {
-                return RedisServerProcess.start(binary, Path.of("target", "redis-server"));
-            } catch (java.io.IOException e) {
+                return RedisServerProcess.start(requireBinary("redis-server"), Path.of("target", "redis-server"));
+            } catch (IOException e) {
                 throw new ParameterResolutionException("could not start redis-server: " + e.getMessage(), e);
             }
         }, RedisServerProcess.class);
+        Endpoint goredis = store.computeIfAbsent(Endpoint.class, k -> {
+            try {
+                return GoredisTarget.endpoint(store);
+            } catch (Exception e) {
+                throw new ParameterResolutionException("could not start goredis: " + e.getMessage(), e);
+            }
+        }, Endpoint.class);
+        return new Targets(redis.endpoint(), goredis);
     }
 }
