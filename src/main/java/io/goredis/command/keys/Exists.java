@@ -5,7 +5,11 @@ import io.goredis.command.Command;
 import io.goredis.command.Context;
 import io.goredis.protocol.Reply;
 import io.goredis.store.Entry;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,13 +23,25 @@ final class Exists implements Command {
         return Reply.integer(countLive(args.rest(), ctx));
     }
 
-    /** Live keys among {@code keys} (repeats counted), recording a hit or miss per key. Shared with TOUCH. */
+    /**
+     * Live keys among {@code keys} (repeats counted), recording a hit or miss per key named. Shared
+     * with TOUCH. Each distinct key is read once, in one {@code getAll} (a batch read on DynamoDB,
+     * which refuses a batch naming a key twice).
+     */
     static long countLive(List<byte[]> keys, Context ctx) {
-        List<Optional<Entry>> found = ctx.store().getAll(ctx.session().db(), keys);
+        Map<ByteBuffer, Integer> index = new LinkedHashMap<>();
+        List<byte[]> distinct = new ArrayList<>();
+        for (byte[] key : keys) {
+            if (index.putIfAbsent(ByteBuffer.wrap(key), distinct.size()) == null) {
+                distinct.add(key);
+            }
+        }
+        List<Optional<Entry>> found = ctx.store().getAll(ctx.session().db(), distinct);
         long live = 0;
-        for (Optional<Entry> e : found) {
-            ctx.counters().hit(e.isPresent());
-            if (e.isPresent()) {
+        for (byte[] key : keys) {
+            boolean present = found.get(index.get(ByteBuffer.wrap(key))).isPresent();
+            ctx.counters().hit(present);
+            if (present) {
                 live++;
             }
         }

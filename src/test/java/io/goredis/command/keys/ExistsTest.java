@@ -18,6 +18,15 @@ class ExistsTest {
     }
 
     @Test
+    void exists_sameKeyManyTimes() {
+        f.set("k", "v");
+        assertEquals(":3", f.run("EXISTS", "k", "k", "k"));
+        assertEquals(":0", f.run("EXISTS", "x", "x"));
+        assertEquals(3, f.hits());
+        assertEquals(2, f.misses());
+    }
+
+    @Test
     void exists_absentKey() {
         assertEquals(":0", f.run("EXISTS", "nokey"));
         assertEquals(1, f.misses());
