@@ -3,7 +3,9 @@ package io.goredis.command.keys;
 import io.goredis.command.TestContext;
 import io.goredis.protocol.Reply;
 import io.goredis.store.Store;
+import io.goredis.store.memory.InMemoryStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +20,8 @@ final class KeysFixture {
     static final long NOW = 1_767_225_600_000L;
 
     final MutableClock clock = new MutableClock(NOW);
-    final Store store = new TempStore(clock);
+    /** No background expiry thread: tests move the clock and lazy expiry does the rest. */
+    final Store store = new InMemoryStore(clock, 16, Duration.ZERO);
     final TestContext ctx = new TestContext(store, clock);
 
     String run(String... words) {
