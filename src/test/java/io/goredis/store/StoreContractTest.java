@@ -176,6 +176,21 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void update_andUpdateAll_doNotRetainCallerKeyArrays() {
+        byte[] k1 = b("one");
+        byte[] k2 = b("two");
+        store.update(0, k1, cur -> Decision.put(b("v"), now() + 1000, null));
+        store.updateAll(List.of(new KeyRef(0, k2)),
+                cur -> new Decision.Multi<>(List.of(Mutation.put(b("v"), now() + 1000)), null));
+        k1[0] = 'X';
+        k2[0] = 'X';
+        assertEquals(hexSet("one", "two"), scanAll(0, 10));
+        assertTrue(store.get(0, b("one")).isPresent());
+        assertTrue(store.get(0, b("two")).isPresent());
+        assertEquals(new KeyspaceStats(2, 2), store.stats(0));
+    }
+
+    @Test
     void put_expiryInThePast_isAbsent() {
         store.put(0, b("k"), b("v"), now() - 1);
         assertTrue(store.get(0, b("k")).isEmpty());
@@ -681,6 +696,25 @@ public abstract class StoreContractTest {
         assertEquals(new KeyspaceStats(2, 1), store.stats(0));
         clock.advanceMillis(2000);
         assertEquals(new KeyspaceStats(1, 0), store.stats(0));
+    }
+
+    @Test
+    void stats_followExpiriesWrittenAfterEarlierCounts() {
+        store.put(0, b("a"), b("v"), now() + 10);
+        clock.advanceMillis(11);
+        assertEquals(new KeyspaceStats(0, 0), store.stats(0));
+        store.delete(0, b("a"));
+        assertEquals(new KeyspaceStats(0, 0), store.stats(0));
+        store.put(0, b("b"), b("v"), now() + 100);
+        store.put(0, b("c"), b("v"), now() + 5);
+        assertEquals(new KeyspaceStats(2, 2), store.stats(0));
+        clock.advanceMillis(6);
+        assertEquals(new KeyspaceStats(1, 1), store.stats(0));
+        store.put(0, b("d"), b("v"), now() + 1);
+        clock.advanceMillis(2);
+        assertEquals(new KeyspaceStats(1, 1), store.stats(0));
+        clock.advanceMillis(100);
+        assertEquals(new KeyspaceStats(0, 0), store.stats(0));
     }
 
     // ---- flush / swap ----------------------------------------------------------------------

@@ -3,7 +3,9 @@ package io.goredis.store.memory;
 import io.goredis.store.Entry;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One numbered database of the {@link InMemoryStore}: the key→entry map that serves reads, plus two
@@ -30,6 +32,15 @@ final class Db {
     final LongAdder expires = new LongAdder();
     /** Estimated heap bytes held by this database's entries. */
     final LongAdder bytes = new LongAdder();
+    /**
+     * No stored key expires before this: a lower bound, lowered by every write with an expiry and
+     * raised only by {@link #countExpired}'s recount. Lets stats and active expiry skip the work
+     * while nothing can have expired yet.
+     */
+    private final AtomicLong earliestExpiry = new AtomicLong(Long.MAX_VALUE);
+    /** Lowest expiry written while a recount runs; folded into the recount's result. */
+    private final AtomicLong recountPending = new AtomicLong(Long.MAX_VALUE);
+    private final ReentrantLock recount = new ReentrantLock();
     /** Where active expiry resumes in {@link #volatileKeys}; touched only by the expiry cycle. */
     Key expireCursor;
 
@@ -41,17 +52,19 @@ final class Db {
         Entry prev = map.put(owned, entry);
         if (prev == null) {
             keys.add(owned);
-            bytes.add(ENTRY_OVERHEAD + owned.bytes.length);
-        } else {
-            bytes.add(-(long) prev.value().length);
+            bytes.add(ENTRY_OVERHEAD + owned.bytes.length + entry.value().length);
+        } else if (prev.value().length != entry.value().length) {
+            bytes.add(entry.value().length - (long) prev.value().length);
         }
-        bytes.add(entry.value().length);
         if (entry.hasExpiry()) {
             if (prev == null || !prev.hasExpiry()) {
                 volatileKeys.add(owned);
                 expires.increment();
                 bytes.add(EXPIRY_OVERHEAD);
             }
+            // After the map and index hold the entry: a recount either sees it or sees this note.
+            lowerTo(recountPending, entry.expireAtMillis());
+            lowerTo(earliestExpiry, entry.expireAtMillis());
         } else if (prev != null && prev.hasExpiry()) {
             dropExpiry(owned);
         }
@@ -77,18 +90,53 @@ final class Db {
         bytes.add(-EXPIRY_OVERHEAD);
     }
 
-    /** Keys with an expiry that are expired at {@code now} but not reclaimed yet. O(keys with expiry). */
+    /** False when no stored key can be expired at {@code now}: nothing to count or reclaim. */
+    boolean mayHaveExpired(long now) {
+        return now > earliestExpiry.get();
+    }
+
+    /**
+     * Keys with an expiry that are expired at {@code now} but not reclaimed yet: O(1) while nothing
+     * can have expired, else a walk of the keys with an expiry that also recomputes the bound.
+     */
     long countExpired(long now) {
-        if (expires.sum() == 0) {
+        if (!mayHaveExpired(now)) {
             return 0;
         }
-        long n = 0;
-        for (Key k : volatileKeys) {
-            Entry e = map.get(k);
-            if (e != null && e.isExpiredAt(now)) {
-                n++;
+        boolean recounting = recount.tryLock(); // one recount at a time; others just count
+        try {
+            if (recounting) {
+                recountPending.set(Long.MAX_VALUE);
+            }
+            long n = 0;
+            long min = Long.MAX_VALUE;
+            for (Key k : volatileKeys) {
+                Entry e = map.get(k);
+                if (e != null && e.hasExpiry()) {
+                    min = Math.min(min, e.expireAtMillis());
+                    if (e.isExpiredAt(now)) {
+                        n++;
+                    }
+                }
+            }
+            if (recounting) {
+                // Writes the walk missed noted their expiry in recountPending, before or after this
+                // set: fold it in now, and a later note lowers earliestExpiry itself.
+                earliestExpiry.set(Math.min(min, recountPending.get()));
+                lowerTo(earliestExpiry, recountPending.get());
+            }
+            return n;
+        } finally {
+            if (recounting) {
+                recount.unlock();
             }
         }
-        return n;
+    }
+
+    private static void lowerTo(AtomicLong a, long value) {
+        long cur;
+        while (value < (cur = a.get()) && !a.compareAndSet(cur, value)) {
+            // retry: another writer changed it
+        }
     }
 }

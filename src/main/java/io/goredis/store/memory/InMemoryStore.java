@@ -127,7 +127,7 @@ public final class InMemoryStore implements Store {
 
     @Override
     public long put(int db, byte[] key, byte[] value, long expireAtMillis) {
-        Key k = Key.copyOf(key);
+        Key k = Key.wrap(key).owned();
         byte[] v = value.clone();
         int s = Stripes.of(k);
         stripes.lock(s);
@@ -169,7 +169,7 @@ public final class InMemoryStore implements Store {
             long now = clock.millis();
             Entry stored = d.map.get(k);
             Decision<R> decision = updater.apply(live(stored, now));
-            apply(d, stored != null ? k : Key.copyOf(key), decision.mutation(), now);
+            apply(d, k, decision.mutation(), now);
             return decision.result();
         } finally {
             stripes.unlock(s);
@@ -201,8 +201,7 @@ public final class InMemoryStore implements Store {
                 }
                 try {
                     for (int i = 0; i < ks.length; i++) {
-                        Key owned = Key.copyOf(ks[i].bytes);
-                        apply(dbs.get(refs.get(i).db()), owned, mutations.get(i), now);
+                        apply(dbs.get(refs.get(i).db()), ks[i], mutations.get(i), now);
                     }
                 } finally {
                     for (int s : locked) {
@@ -216,7 +215,10 @@ public final class InMemoryStore implements Store {
         }
     }
 
-    /** Applies one mutation to {@code d}; the key's stripe lock is held. */
+    /**
+     * Applies one mutation to {@code d}; the key's stripe lock is held. {@code key} may wrap the
+     * caller's array: it is copied before anything keeps it.
+     */
     private void apply(Db d, Key key, Mutation mutation, long now) {
         switch (mutation) {
             case Mutation.Keep keep -> { }
@@ -226,7 +228,7 @@ public final class InMemoryStore implements Store {
                 if (e.isExpiredAt(now)) {
                     d.remove(key);
                 } else {
-                    d.put(key, e);
+                    d.put(key.owned(), e);
                 }
             }
         }
@@ -384,7 +386,7 @@ public final class InMemoryStore implements Store {
         for (int i = 0; i < n; i++) {
             int index = (nextExpireDb + i) % n;
             Db d = dbs.get(index);
-            while (d.expires.sum() > 0) {
+            while (d.expires.sum() > 0 && d.mayHaveExpired(now)) {
                 int sampled = 0;
                 int expired = 0;
                 Iterator<Key> it = (d.expireCursor == null

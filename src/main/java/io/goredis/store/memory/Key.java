@@ -6,8 +6,7 @@ import java.util.Arrays;
  * A binary-safe key as the in-memory store holds it: the bytes plus a well-mixed 32-bit hash,
  * computed once. Keys order by (unsigned hash, bytes), which is the order the scan cursor walks.
  *
- * <p>The array is not copied here: {@link #copyOf} makes an owned key for storing, while lookups
- * wrap the caller's array without copying.
+ * <p>Lookups wrap the caller's array without copying; {@link #owned} makes the copy the store keeps.
  */
 final class Key implements Comparable<Key> {
 
@@ -24,9 +23,9 @@ final class Key implements Comparable<Key> {
         return new Key(bytes, mix(Arrays.hashCode(bytes)));
     }
 
-    /** A key that owns a private copy of {@code bytes}, safe to keep in the store. */
-    static Key copyOf(byte[] bytes) {
-        return wrap(bytes.clone());
+    /** This key with a private copy of its bytes (same hash), safe to keep in the store. */
+    Key owned() {
+        return new Key(bytes.clone(), hash);
     }
 
     /** The smallest possible key with unsigned hash {@code >= hash}: a probe for ceiling searches. */

@@ -124,6 +124,25 @@ class InMemoryStoreTest extends StoreContractTest {
     }
 
     @Test
+    void expireCycle_reclaimsKeysGivenAnExpiryByUpdate_whoseCallerArrayChangedSince() {
+        try (InMemoryStore s = manual()) {
+            s.put(0, b("k1"), b("v"), Entry.NO_EXPIRY);
+            s.put(0, b("k2"), b("v"), Entry.NO_EXPIRY);
+            byte[] k1 = b("k1");
+            byte[] k2 = b("k2");
+            s.update(0, k1, cur -> Decision.put(b("v"), clock.millis() + 10, null));
+            s.updateAll(List.of(new KeyRef(0, k2)),
+                    cur -> new Decision.Multi<>(List.of(Mutation.put(b("v"), clock.millis() + 10)), null));
+            k1[1] = 'X';
+            k2[1] = 'X';
+            clock.advanceMillis(11);
+            assertEquals(2, s.expireCycle(Long.MAX_VALUE));
+            assertEquals(0, s.storedKeys(0));
+            assertEquals(0, s.usedMemoryEstimate());
+        }
+    }
+
+    @Test
     void get_expiredKey_isReclaimedLazily() {
         try (InMemoryStore s = manual()) {
             s.put(0, b("k"), b("v"), clock.millis() + 10);
