@@ -5,7 +5,9 @@ import io.goredis.config.ConfigException;
 import io.goredis.server.Server;
 import io.goredis.store.Store;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Wiring only: flags and environment -> {@link Config} -> {@link Store} -> {@link Server}, a one-line
  * banner, and a clean stop on SIGTERM / Ctrl-C (server first, then the store; exit status 0).
+ * Exit status 2 for a bad setting, 1 when the store or the port cannot be opened.
  */
 public final class Main {
 
@@ -21,58 +24,75 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        int status = run(args, System.getenv(), System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Parses, starts and serves until stopped; returns the exit status. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (Config.wantsHelp(args)) {
-            System.out.print(Config.usage());
-            return;
+            out.print(Config.usage());
+            return 0;
         }
         Config config;
         try {
-            config = Config.parse(args, System.getenv());
+            config = Config.parse(args, env);
         } catch (ConfigException e) {
-            System.err.println("goredis: " + e.getMessage());
-            System.exit(2);
-            return;
+            err.println("goredis: " + e.getMessage());
+            return 2;
         }
-        Clock clock = Clock.systemUTC();
+        Running running = start(config, Clock.systemUTC(), err);
+        if (running == null) {
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("goredis-shutdown").unstarted(running::stop));
+        Signals.onTerminate(() -> {
+            running.stop();
+            System.exit(0);
+        });
+        try {
+            running.server().awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Opens the store and starts the server, logging the banner; null (after a one-line error) on failure. */
+    static Running start(Config config, Clock clock, PrintStream err) {
         Store store;
-        Server server;
         try {
             store = StoreFactory.create(config, clock);
         } catch (RuntimeException e) {
-            System.err.println("goredis: cannot open the " + config.store() + " store: " + e.getMessage());
-            System.exit(1);
-            return;
+            err.println("goredis: cannot open the " + config.store() + " store: " + e.getMessage());
+            return null;
         }
+        Server server;
         try {
             server = Server.start(config, store, clock);
         } catch (IOException e) {
             store.close();
-            System.err.println("goredis: cannot listen on " + (config.bind() == null ? "*" : config.bind())
-                    + ":" + config.port() + ": " + e.getMessage());
-            System.exit(1);
-            return;
+            err.println("goredis: cannot listen on " + (config.bind() == null ? "*" : config.bind()) + ":"
+                    + config.port() + ": " + e.getMessage());
+            return null;
         }
-        AtomicBoolean stopped = new AtomicBoolean();
-        Runnable stop = () -> {
+        log.info("goredis ready on {}:{} (store {}, AUTH {}, maxclients {})",
+                config.bind() == null ? "*" : config.bind(), server.port(), store.name(),
+                config.requiresPassword() ? "required" : "not required", config.maxClients());
+        return new Running(server, store, new AtomicBoolean());
+    }
+
+    /** A started server and its store; {@link #stop()} closes both once, in reverse order. */
+    record Running(Server server, Store store, AtomicBoolean stopped) {
+        void stop() {
             if (stopped.compareAndSet(false, true)) {
                 log.info("shutting down");
                 server.close();
                 store.close();
                 log.info("bye");
             }
-        };
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("goredis-shutdown").unstarted(stop));
-        Signals.onTerminate(() -> {
-            stop.run();
-            System.exit(0);
-        });
-        log.info("goredis ready on {}:{} (store {}, AUTH {}, maxclients {})",
-                config.bind() == null ? "*" : config.bind(), server.port(), store.name(),
-                config.requiresPassword() ? "required" : "not required", config.maxClients());
-        try {
-            server.awaitClosed();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -132,8 +132,8 @@ public final class Server implements AutoCloseable {
 
     private ConfigParams configParams() {
         return new ConfigParams()
-                .add("maxclients", () -> Integer.toString(maxClients), ConfigParams.integer(1, Integer.MAX_VALUE, v -> {
-                    int n = v.intValue();
+                .add("maxclients", () -> Integer.toString(maxClients), ConfigParams.integer(1, 4294967295L, v -> {
+                    int n = (int) Math.min(v, Integer.MAX_VALUE);
                     permits.resize(maxClients, n);
                     maxClients = n;
                 }))

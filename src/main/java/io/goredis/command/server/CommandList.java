@@ -5,6 +5,8 @@ import io.goredis.command.Command;
 import io.goredis.command.CommandException;
 import io.goredis.command.CommandSpec;
 import io.goredis.command.Context;
+import io.goredis.command.keys.Glob;
+import java.nio.charset.StandardCharsets;
 import io.goredis.protocol.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,10 @@ final class CommandList implements Command {
             filter = switch (kind) {
                 case "module" -> s -> false;
                 case "aclcat" -> s -> CommandInfos.categories(s).contains("@" + value.toLowerCase(Locale.ROOT));
-                case "pattern" -> s -> Glob.matches(value, s.name(), true);
+                case "pattern" -> {
+                    Glob glob = Glob.compile(value.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+                    yield s -> glob.matches(s.name().getBytes(StandardCharsets.UTF_8));
+                }
                 default -> throw CommandException.syntax();
             };
         }

@@ -4,10 +4,13 @@ import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.ConfigParams;
 import io.goredis.command.Context;
+import io.goredis.command.keys.Glob;
+import java.nio.charset.StandardCharsets;
 import io.goredis.protocol.Reply;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,8 +28,10 @@ final class ConfigGet implements Command {
         }
         Set<ConfigParams.Param> hits = new LinkedHashSet<>();
         for (String pattern : patterns) {
+            // parameter names are lower case: lower-casing the pattern makes the match case-insensitive
+            Glob glob = Glob.compile(pattern.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
             for (ConfigParams.Param p : ctx.server().config().all()) {
-                if (Glob.matches(pattern, p.name(), true)) {
+                if (glob.matches(p.name().getBytes(StandardCharsets.UTF_8))) {
                     hits.add(p);
                 }
             }
