@@ -1,20 +1,22 @@
 package io.goredis.store.memory;
 
 import io.goredis.store.Entry;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One numbered database of the {@link InMemoryStore}: the key→entry map that serves reads, plus two
- * hash-ordered indexes (all keys, for SCAN and RANDOMKEY; keys with an expiry, for active expiry)
- * and the counters INFO needs.
+ * One numbered database of the {@link InMemoryStore}: the key→entry map that serves reads, two
+ * hash-ordered indexes (all keys, for SCAN and RANDOMKEY; keys with an expiry, for active expiry),
+ * a histogram of expiry instants (so stats can leave out expired keys without visiting them) and
+ * the counters INFO needs.
  *
- * <p>Mutators must be called with the key's stripe lock held, so that map and indexes change
- * together for one key. Readers may read without locks: a key is in the map before it is in the
- * indexes and leaves the map before it leaves them, and scans check the map for every indexed key.
+ * <p>Mutators must be called with the key's stripe lock held, so that map, indexes and histogram
+ * change together for one key. Readers may read without locks: a key is in the map before it is in
+ * the indexes and leaves the map before it leaves them, and scans check the map for every indexed
+ * key.
  */
 final class Db {
 
@@ -28,19 +30,16 @@ final class Db {
     final ConcurrentSkipListSet<Key> keys = new ConcurrentSkipListSet<>();
     /** Stored keys that carry an expiry, in the same order: active expiry samples this. */
     final ConcurrentSkipListSet<Key> volatileKeys = new ConcurrentSkipListSet<>();
+    /**
+     * Expiry instant → number of stored keys expiring then. Counting expired keys sums the head of
+     * this map: as many steps as distinct expired instants, not as many as keys (1M keys set with
+     * EX 1 within a few seconds share a few thousand instants).
+     */
+    private final ConcurrentSkipListMap<Long, Long> expiryCounts = new ConcurrentSkipListMap<>();
     /** Number of stored keys with an expiry (expired but not yet reclaimed ones included). */
     final LongAdder expires = new LongAdder();
     /** Estimated heap bytes held by this database's entries. */
     final LongAdder bytes = new LongAdder();
-    /**
-     * No stored key expires before this: a lower bound, lowered by every write with an expiry and
-     * raised only by {@link #countExpired}'s recount. Lets stats and active expiry skip the work
-     * while nothing can have expired yet.
-     */
-    private final AtomicLong earliestExpiry = new AtomicLong(Long.MAX_VALUE);
-    /** Lowest expiry written while a recount runs; folded into the recount's result. */
-    private final AtomicLong recountPending = new AtomicLong(Long.MAX_VALUE);
-    private final ReentrantLock recount = new ReentrantLock();
     /** Where active expiry resumes in {@link #volatileKeys}; touched only by the expiry cycle. */
     Key expireCursor;
 
@@ -56,17 +55,21 @@ final class Db {
         } else if (prev.value().length != entry.value().length) {
             bytes.add(entry.value().length - (long) prev.value().length);
         }
-        if (entry.hasExpiry()) {
-            if (prev == null || !prev.hasExpiry()) {
+        long before = prev == null ? Entry.NO_EXPIRY : prev.expireAtMillis();
+        long after = entry.expireAtMillis();
+        if (before != after) {
+            if (before == Entry.NO_EXPIRY) {
                 volatileKeys.add(owned);
                 expires.increment();
                 bytes.add(EXPIRY_OVERHEAD);
+            } else {
+                uncount(before);
             }
-            // After the map and index hold the entry: a recount either sees it or sees this note.
-            lowerTo(recountPending, entry.expireAtMillis());
-            lowerTo(earliestExpiry, entry.expireAtMillis());
-        } else if (prev != null && prev.hasExpiry()) {
-            dropExpiry(owned);
+            if (after == Entry.NO_EXPIRY) {
+                dropExpiry(owned);
+            } else {
+                expiryCounts.merge(after, 1L, Long::sum);
+            }
         }
         return prev;
     }
@@ -78,6 +81,7 @@ final class Db {
             keys.remove(key);
             bytes.add(-(ENTRY_OVERHEAD + key.bytes.length + prev.value().length));
             if (prev.hasExpiry()) {
+                uncount(prev.expireAtMillis());
                 dropExpiry(key);
             }
         }
@@ -90,53 +94,23 @@ final class Db {
         bytes.add(-EXPIRY_OVERHEAD);
     }
 
-    /** False when no stored key can be expired at {@code now}: nothing to count or reclaim. */
-    boolean mayHaveExpired(long now) {
-        return now > earliestExpiry.get();
+    private void uncount(long expireAt) {
+        expiryCounts.computeIfPresent(expireAt, (at, n) -> n == 1 ? null : n - 1);
     }
 
-    /**
-     * Keys with an expiry that are expired at {@code now} but not reclaimed yet: O(1) while nothing
-     * can have expired, else a walk of the keys with an expiry that also recomputes the bound.
-     */
+    /** False when no stored key is expired at {@code now}: nothing to count or reclaim. */
+    boolean hasExpired(long now) {
+        Map.Entry<Long, Long> first = expiryCounts.firstEntry();
+        return first != null && now > first.getKey();
+    }
+
+    /** Stored keys that are expired at {@code now} (not reclaimed yet). */
     long countExpired(long now) {
-        if (!mayHaveExpired(now)) {
-            return 0;
+        long n = 0;
+        // isExpiredAt: expired once now > expireAt
+        for (long c : expiryCounts.headMap(now, false).values()) {
+            n += c;
         }
-        boolean recounting = recount.tryLock(); // one recount at a time; others just count
-        try {
-            if (recounting) {
-                recountPending.set(Long.MAX_VALUE);
-            }
-            long n = 0;
-            long min = Long.MAX_VALUE;
-            for (Key k : volatileKeys) {
-                Entry e = map.get(k);
-                if (e != null && e.hasExpiry()) {
-                    min = Math.min(min, e.expireAtMillis());
-                    if (e.isExpiredAt(now)) {
-                        n++;
-                    }
-                }
-            }
-            if (recounting) {
-                // Writes the walk missed noted their expiry in recountPending, before or after this
-                // set: fold it in now, and a later note lowers earliestExpiry itself.
-                earliestExpiry.set(Math.min(min, recountPending.get()));
-                lowerTo(earliestExpiry, recountPending.get());
-            }
-            return n;
-        } finally {
-            if (recounting) {
-                recount.unlock();
-            }
-        }
-    }
-
-    private static void lowerTo(AtomicLong a, long value) {
-        long cur;
-        while (value < (cur = a.get()) && !a.compareAndSet(cur, value)) {
-            // retry: another writer changed it
-        }
+        return n;
     }
 }

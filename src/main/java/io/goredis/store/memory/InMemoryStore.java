@@ -386,7 +386,7 @@ public final class InMemoryStore implements Store {
         for (int i = 0; i < n; i++) {
             int index = (nextExpireDb + i) % n;
             Db d = dbs.get(index);
-            while (d.expires.sum() > 0 && d.mayHaveExpired(now)) {
+            while (d.expires.sum() > 0 && d.hasExpired(now)) {
                 int sampled = 0;
                 int expired = 0;
                 Iterator<Key> it = (d.expireCursor == null

@@ -143,6 +143,34 @@ class InMemoryStoreTest extends StoreContractTest {
     }
 
     @Test
+    void stats_matchBruteForceCountAfterConcurrentChurn() throws Exception {
+        long base = clock.millis();
+        runConcurrently(8, i -> {
+            java.util.Random r = new java.util.Random(i);
+            for (int n = 0; n < 3000; n++) {
+                byte[] k = b("k" + r.nextInt(200));
+                switch (r.nextInt(4)) {
+                    case 0 -> store.put(0, k, b("v"), Entry.NO_EXPIRY);
+                    case 1 -> store.put(0, k, b("v"), base + 1 + r.nextInt(20));
+                    case 2 -> store.delete(0, k);
+                    default -> store.update(0, k, cur -> Decision.put(b("v"), base + 1 + r.nextInt(20), null));
+                }
+            }
+        });
+        for (int t = 0; t <= 22; t++) {
+            clock.setMillis(base + t);
+            long keys = 0;
+            long expires = 0;
+            for (int k = 0; k < 200; k++) {
+                Optional<Entry> e = store.get(0, b("k" + k));
+                keys += e.isPresent() ? 1 : 0;
+                expires += e.filter(Entry::hasExpiry).isPresent() ? 1 : 0;
+            }
+            assertEquals(new KeyspaceStats(keys, expires), store.stats(0), "at +" + t);
+        }
+    }
+
+    @Test
     void get_expiredKey_isReclaimedLazily() {
         try (InMemoryStore s = manual()) {
             s.put(0, b("k"), b("v"), clock.millis() + 10);
