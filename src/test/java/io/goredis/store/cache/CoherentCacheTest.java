@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.goredis.store.Entry;
+import io.goredis.store.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -170,7 +171,7 @@ class CoherentCacheTest {
     void expiredEntry_isNotVisible() {
         fill("k", new Entry(b("v"), clock.millis() + 100, 1));
         assertEquals("v", valueOf("k"));
-        clock.advance(101);
+        clock.advanceMillis(101);
         assertEquals("(absent)", valueOf("k"));
     }
 

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.goredis.store.Entry;
+import io.goredis.store.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -204,7 +205,7 @@ class StreamPollerTest {
         poller.step();
         shards.add(open("c1", "p"));
         shards.add(open("c2", "p"));
-        clock.advance(StreamPoller.DISCOVERY_INTERVAL.toMillis() + 1);
+        clock.advanceMillis(StreamPoller.DISCOVERY_INTERVAL.toMillis() + 1);
         poller.step();
         // the parent is still being read: its children must wait
         assertTrue(iteratorRequests.stream().noneMatch(r -> r.shardId().startsWith("c")));
@@ -284,7 +285,7 @@ class StreamPollerTest {
         when(streams.describeStream(any(DescribeStreamRequest.class))).thenReturn(DescribeStreamResponse.builder()
                 .streamDescription(StreamDescription.builder().streamArn(ARN).streamStatus(StreamStatus.DISABLED).shards(List.of()).build())
                 .build());
-        clock.advance(StreamPoller.DISCOVERY_INTERVAL.toMillis() + 1);
+        clock.advanceMillis(StreamPoller.DISCOVERY_INTERVAL.toMillis() + 1);
         poller.step();
         poller.step();
         assertEquals(List.of("continuous", "lost"), listener.calls, "no new start while the stream is disabled");
@@ -308,7 +309,7 @@ class StreamPollerTest {
         poller.step();
         shards.clear();
         shards.add(open("s2", null));
-        clock.advance(StreamPoller.DISCOVERY_INTERVAL.toMillis() + 1);
+        clock.advanceMillis(StreamPoller.DISCOVERY_INTERVAL.toMillis() + 1);
         poller.step();
         assertEquals(List.of("continuous", "lost"), listener.calls);
     }
@@ -341,7 +342,7 @@ class StreamPollerTest {
         }
         poller.step();
         assertEquals(List.of("continuous"), listener.calls, "a short outage keeps the position");
-        clock.advance(31_000);
+        clock.advanceMillis(31_000);
         poller.step();
         assertEquals(List.of("continuous", "lost"), listener.calls);
     }
@@ -351,7 +352,7 @@ class StreamPollerTest {
         shards.add(open("s1", null));
         poller.step();
         poller.step();
-        clock.advance(70);
+        clock.advanceMillis(70);
         assertEquals(70, poller.status().lagMillis());
         poller.step();
         assertEquals(0, poller.status().lagMillis());
