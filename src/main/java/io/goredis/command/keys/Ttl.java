@@ -36,6 +36,8 @@ final class Ttl implements Command {
             return Reply.integer(-1);
         }
         long ms = absolute ? e.expireAtMillis() : Math.max(0, e.expireAtMillis() - ctx.nowMillis());
-        return Reply.integer(millis ? ms : (ms + 500) / 1000);
+        // ms + 500 may pass Long.MAX_VALUE (an expiry near it): as unsigned it cannot, and Redis
+        // answers the exact quotient there too (EXPIRETIME after PEXPIREAT k 9223372036854775807).
+        return Reply.integer(millis ? ms : Long.divideUnsigned(ms + 500, 1000));
     }
 }

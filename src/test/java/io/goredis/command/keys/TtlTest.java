@@ -59,6 +59,17 @@ class TtlTest {
     }
 
     @Test
+    void expiretime_nearLongMax() {
+        // redis-server 7.0.15: PEXPIREAT k 9223372036854775807; EXPIRETIME k -> 9223372036854776
+        f.set(0, "k", "v", Long.MAX_VALUE);
+        assertEquals(":9223372036854776", f.run("EXPIRETIME", "k"));
+        assertEquals(":9223372036854775807", f.run("PEXPIRETIME", "k"));
+        assertEquals(":" + (Long.MAX_VALUE - NOW + 500) / 1000, f.run("TTL", "k"));
+        f.set(0, "k", "v", 9_223_372_036_854_775_300L);
+        assertEquals(":9223372036854775", f.run("EXPIRETIME", "k"));
+    }
+
+    @Test
     void ttl_afterExpireCommand() {
         f.set("k", "v");
         f.run("EXPIRE", "k", "100");
