@@ -49,4 +49,12 @@ class MultiKeyTest extends StringCommandTestBase {
         assertEquals(2, hits());
         assertEquals(1, misses());
     }
+
+    @Test
+    void mget_repeatedKeyReadOnceAnsweredTwice() {
+        assertOk("SET", "a", "1");
+        assertEquals("*3\r\n$1\r\n1\r\n$-1\r\n$1\r\n1\r\n", run("MGET", "a", "n", "a"));
+        assertEquals(2, hits());
+        assertEquals(1, misses());
+    }
 }
