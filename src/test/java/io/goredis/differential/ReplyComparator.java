@@ -137,10 +137,28 @@ public final class ReplyComparator {
         return out;
     }
 
+    /** INFO sections issue 3 names: goredis must print them whenever Redis does. */
+    private static final java.util.Set<String> REQUIRED_SECTIONS =
+            java.util.Set.of("Server", "Clients", "Memory", "Stats", "Keyspace", "Commandstats");
+
+    /** Fields applications and tools read; goredis must print them whenever Redis does. */
+    private static final java.util.Set<String> REQUIRED_FIELDS = java.util.Set.of(
+            "redis_version", "redis_mode", "os", "arch_bits", "process_id", "run_id", "tcp_port",
+            "uptime_in_seconds", "uptime_in_days", "connected_clients", "maxclients", "blocked_clients",
+            "used_memory", "used_memory_human", "maxmemory", "maxmemory_policy",
+            "total_connections_received", "total_commands_processed", "keyspace_hits",
+            "keyspace_misses", "expired_keys", "evicted_keys",
+            // CLIENT LIST / CLIENT INFO
+            "id", "addr", "laddr", "fd", "name", "age", "idle", "flags", "db", "cmd", "resp");
+
     /**
      * INFO-style text ({@code # Section} headers, {@code field:value} lines) or CLIENT LIST-style
-     * text ({@code k=v k=v} per line): same sections and field names. In INFO's Keyspace section
-     * the keys= and expires= counts must be equal too (avg_ttl is timing).
+     * text ({@code k=v k=v} per line). goredis need not print every field Redis prints (many are
+     * about Redis's internals), but every field it prints in a Redis section must carry a name Redis
+     * uses there (its own fields are prefixed {@code goredis_}, its own sections have names Redis
+     * lacks); the sections issue 3 names and the commonly read fields must be there; INFO's
+     * Keyspace lines must agree on keys= and expires= (avg_ttl is timing); CLIENT LIST must list as
+     * many clients.
      */
     private static String fields(RespReply a, RespReply b) {
         if (a.type() != b.type()) {
@@ -151,29 +169,49 @@ public final class ReplyComparator {
         }
         Map<String, TreeSet<String>> x = fieldNames(a.text());
         Map<String, TreeSet<String>> y = fieldNames(b.text());
-        if (x.equals(y)) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder("fields differ:");
-        for (String section : union(x.keySet(), y.keySet())) {
-            TreeSet<String> fx = x.getOrDefault(section, new TreeSet<>());
-            TreeSet<String> fy = y.getOrDefault(section, new TreeSet<>());
-            if (!fx.equals(fy)) {
-                TreeSet<String> missing = new TreeSet<>(fx);
-                missing.removeAll(fy);
-                TreeSet<String> extra = new TreeSet<>(fy);
-                extra.removeAll(fx);
-                sb.append(" [").append(section).append("] missing in goredis ").append(missing)
-                        .append(", only in goredis ").append(extra).append(';');
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, TreeSet<String>> section : x.entrySet()) {
+            String name = section.getKey();
+            TreeSet<String> fy = y.get(name);
+            if (fy == null) {
+                if (REQUIRED_SECTIONS.contains(name) || name.startsWith("client#")) {
+                    sb.append(" section ").append(name).append(" missing in goredis;");
+                }
+                continue;
+            }
+            TreeSet<String> invented = new TreeSet<>(fy);
+            invented.removeAll(section.getValue());
+            invented.removeIf(f -> f.startsWith("goredis_"));
+            TreeSet<String> missing = new TreeSet<>(section.getValue());
+            missing.removeAll(fy);
+            if (name.equals("Keyspace")) {
+                if (!invented.isEmpty() || !missing.isEmpty()) {
+                    sb.append(" [Keyspace] redis ").append(section.getValue()).append(" vs goredis ").append(fy).append(';');
+                }
+                continue;
+            }
+            if (name.equals("Commandstats")) {
+                missing.clear(); // only what goredis prints is judged: names and sub-fields
+            }
+            missing.retainAll(REQUIRED_FIELDS);
+            if (!invented.isEmpty() || !missing.isEmpty()) {
+                sb.append(" [").append(name).append(']');
+                if (!invented.isEmpty()) {
+                    sb.append(" names Redis does not use: ").append(invented);
+                }
+                if (!missing.isEmpty()) {
+                    sb.append(" missing: ").append(missing);
+                }
+                sb.append(';');
             }
         }
-        return sb.toString();
-    }
-
-    private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        TreeSet<String> u = new TreeSet<>(a);
-        u.addAll(b);
-        return u;
+        for (String name : y.keySet()) {
+            if (name.startsWith("client#") && !x.containsKey(name)) {
+                sb.append(" goredis lists more clients;");
+                break;
+            }
+        }
+        return sb.isEmpty() ? null : "fields differ:" + sb;
     }
 
     /** Section name -> field names. CLIENT LIST lines become sections "client#N". */

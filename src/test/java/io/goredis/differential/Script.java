@@ -21,7 +21,7 @@ import java.util.Locale;
  * &#64;shape                # same types and lengths recursively, RESP3 map keys exact (HELLO)
  * &#64;unordered            # same elements in any order (KEYS: hash-table order differs)
  * &#64;scan                 # run SCAN's cursor loop to the end; compare the set of keys found
- * &#64;fields               # INFO / CLIENT LIST text: same sections and field names
+ * &#64;fields               # INFO / CLIENT LIST text: Redis's section and field names (see ReplyComparator)
  * &#64;command-info         # COMMAND INFO: name, arity, flags, key positions exact
  * &#64;repeat N             # the command's last argument repeated N times (multi-MB values)
  * &#64;inline               # send the line as an inline command, not multibulk
