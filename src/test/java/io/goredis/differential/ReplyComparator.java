@@ -123,9 +123,19 @@ public final class ReplyComparator {
         if (a.type() != b.type() || !a.isAggregate()) {
             return Arrays.equals(a.raw(), b.raw()) ? null : "bytes differ";
         }
-        List<String> x = sortedRaw(a);
-        List<String> y = sortedRaw(b);
+        List<String> x = a.type() == '%' ? sortedPairs(a) : sortedRaw(a);
+        List<String> y = a.type() == '%' ? sortedPairs(b) : sortedRaw(b);
         return x.equals(y) ? null : "elements differ (order ignored)";
+    }
+
+    /** A map's key-value pairs, each as one string, sorted. */
+    private static List<String> sortedPairs(RespReply r) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + 1 < r.children().size(); i += 2) {
+            out.add(r.children().get(i).printable() + " => " + r.children().get(i + 1).printable());
+        }
+        out.sort(null);
+        return out;
     }
 
     private static List<String> sortedRaw(RespReply r) {
@@ -182,6 +192,8 @@ public final class ReplyComparator {
             TreeSet<String> invented = new TreeSet<>(fy);
             invented.removeAll(section.getValue());
             invented.removeIf(f -> f.startsWith("goredis_"));
+            // CLIENT LIST fields Redis 7.2 added with CLIENT SETINFO, which goredis supports
+            invented.removeAll(java.util.Set.of("lib-name", "lib-ver"));
             TreeSet<String> missing = new TreeSet<>(section.getValue());
             missing.removeAll(fy);
             if (name.equals("Keyspace")) {
@@ -266,29 +278,32 @@ public final class ReplyComparator {
         if (a.children().size() != b.children().size()) {
             return "number of commands differs";
         }
+        List<String> problems = new ArrayList<>();
+        String[] names = {"name", "arity", "flags", "first key", "last key", "step"};
         for (int i = 0; i < a.children().size(); i++) {
             RespReply x = a.children().get(i);
             RespReply y = b.children().get(i);
             if (x.type() != y.type() || !x.isAggregate()) {
                 if (!Arrays.equals(x.raw(), y.raw())) {
-                    return "command " + i + " differs";
+                    problems.add("command " + i + " differs");
                 }
                 continue;
             }
+            String cmd = x.children().isEmpty() ? "#" + i : x.children().get(0).text();
             if (x.children().size() != y.children().size()) {
-                return "command " + i + ": " + x.children().size() + " vs " + y.children().size() + " fields";
+                problems.add(cmd + ": " + x.children().size() + " vs " + y.children().size() + " fields");
+                continue;
             }
-            String[] names = {"name", "arity", "flags", "first key", "last key", "step"};
             for (int f = 0; f < Math.min(6, x.children().size()); f++) {
                 RespReply fx = x.children().get(f);
                 RespReply fy = y.children().get(f);
                 boolean same = f == 2 ? Objects.equals(sortedRaw(fx), sortedRaw(fy))
                         : Arrays.equals(fx.raw(), fy.raw());
                 if (!same) {
-                    return "command " + i + " " + names[f] + ": " + fx.printable() + " vs " + fy.printable();
+                    problems.add(cmd + " " + names[f] + ": " + fx.printable() + " vs " + fy.printable());
                 }
             }
         }
-        return null;
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 }
