@@ -24,15 +24,16 @@ class DifferentialIT {
 
     @TestFactory
     Stream<DynamicTest> scripts(Targets targets) throws Exception {
-        ScriptRunner runner = new ScriptRunner(targets.redis(), targets.goredis());
         return scriptFiles().stream().map(file -> DynamicTest.dynamicTest(
-                file.getFileName().toString(), file.toUri(), () -> runScript(runner, file)));
+                file.getFileName().toString(), file.toUri(), () -> runScript(targets, file)));
     }
 
-    private static void runScript(ScriptRunner runner, Path file) throws Exception {
+    private static void runScript(Targets targets, Path file) throws Exception {
         Script script = Script.load(file);
         Assumptions.assumeTrue(script.pendingReason() == null,
                 () -> script.name() + " is pending: " + script.pendingReason());
+        Targets t = script.requirePass() == null ? targets : targets.requiringPassword(script.requirePass());
+        ScriptRunner runner = new ScriptRunner(t.redis(), t.goredis(), script.requirePass());
         ScriptRunner.Result result = runner.run(script);
         Path transcripts = Path.of("target", "differential");
         Files.createDirectories(transcripts);

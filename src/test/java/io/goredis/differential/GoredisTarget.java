@@ -12,7 +12,7 @@ final class GoredisTarget {
 
     private GoredisTarget() {}
 
-    static Endpoint endpoint(org.junit.jupiter.api.extension.ExtensionContext.Store store) throws Exception {
+    static Endpoint endpoint(org.junit.jupiter.api.extension.ExtensionContext.Store store, String password) throws Exception {
         String external = System.getProperty("differential.goredis");
         if (external != null && !external.isBlank()) {
             int colon = external.lastIndexOf(':');
@@ -33,10 +33,13 @@ final class GoredisTarget {
                 }
             }
         }
+        if (password != null) {
+            renames.addAll(java.util.List.of("--requirepass", password));
+        }
         RedisServerProcess second = RedisServerProcess.start(
                 RedisServerProcess.findBinary("redis-server"), Path.of("target", "redis-server"),
                 renames.toArray(String[]::new));
-        store.put("second-redis", second); // closed by JUnit at the end of the run
+        store.put("second-redis" + password, second); // closed by JUnit at the end of the run
         return new Endpoint("redis-server(2)", "127.0.0.1", second.port());
     }
 }

@@ -48,21 +48,29 @@ public final class RealRedisExtension implements BeforeAllCallback, ParameterRes
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
-        ExtensionContext.Store store = c.getRoot().getStore(NS);
-        RedisServerProcess redis = store.computeIfAbsent(RedisServerProcess.class, k -> {
+        return targets(c.getRoot().getStore(NS), null);
+    }
+
+    /** The pair of servers for {@code password} (null: none), started once per run. */
+    private static Targets targets(ExtensionContext.Store store, String password) {
+        String suffix = password == null ? "" : ":" + password;
+        RedisServerProcess redis = store.computeIfAbsent("redis" + suffix, k -> {
             try {
-                return RedisServerProcess.start(requireBinary("redis-server"), Path.of("target", "redis-server"));
+                return password == null
+                        ? RedisServerProcess.start(requireBinary("redis-server"), Path.of("target", "redis-server"))
+                        : RedisServerProcess.start(requireBinary("redis-server"), Path.of("target", "redis-server"),
+                                "--requirepass", password);
             } catch (IOException e) {
                 throw new ParameterResolutionException("could not start redis-server: " + e.getMessage(), e);
             }
         }, RedisServerProcess.class);
-        Endpoint goredis = store.computeIfAbsent(Endpoint.class, k -> {
+        Endpoint goredis = store.computeIfAbsent("goredis" + suffix, k -> {
             try {
-                return GoredisTarget.endpoint(store);
+                return GoredisTarget.endpoint(store, password);
             } catch (Exception e) {
                 throw new ParameterResolutionException("could not start goredis: " + e.getMessage(), e);
             }
         }, Endpoint.class);
-        return new Targets(redis.endpoint(), goredis);
+        return new Targets(redis.endpoint(), goredis, pw -> targets(store, pw));
     }
 }

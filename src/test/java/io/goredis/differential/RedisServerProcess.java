@@ -94,7 +94,8 @@ public final class RedisServerProcess implements AutoCloseable {
                 out.flush();
                 byte[] buf = new byte[7];
                 int n = s.getInputStream().readNBytes(buf, 0, 7);
-                if (n == 7 && new String(buf, StandardCharsets.US_ASCII).equals("+PONG\r\n")) {
+                String reply = new String(buf, 0, n, StandardCharsets.US_ASCII);
+                if (reply.equals("+PONG\r\n") || reply.startsWith("-NOAUTH")) { // up (with a password, locked)
                     return true;
                 }
             } catch (IOException e) {

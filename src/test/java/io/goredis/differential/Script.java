@@ -32,9 +32,10 @@ import java.util.Locale;
  * &#64;unknown              # a Redis command goredis deliberately lacks (LPUSH, HSET...): sent to
  *                       # goredis only, which must answer Redis's unknown-command error
  * &#64;pending reason       # not compared yet; before the first command: the whole script
+ * &#64;requirepass PW       # (before the first command) run on servers that require password PW
  * </pre>
  */
-public record Script(String name, String pendingReason, List<Step> steps) {
+public record Script(String name, String pendingReason, String requirePass, List<Step> steps) {
 
     /** How two replies are compared. */
     public enum Mode { EXACT, APPROX, TYPE, SHAPE, UNORDERED, SCAN, FIELDS, COMMAND_INFO, UNKNOWN }
@@ -63,6 +64,7 @@ public record Script(String name, String pendingReason, List<Step> steps) {
     public static Script parse(String name, String text) {
         List<Step> steps = new ArrayList<>();
         String scriptPending = null;
+        String requirePass = null;
         Mode mode = Mode.EXACT;
         long tolerance = 0;
         long repeat = 1;
@@ -103,6 +105,12 @@ public record Script(String name, String pendingReason, List<Step> steps) {
                                 pending = requireReason(d, rest);
                             }
                         }
+                        case "@requirepass" -> {
+                            if (!steps.isEmpty()) {
+                                throw new IllegalArgumentException("@requirepass must come before the first command");
+                            }
+                            requirePass = requireReason(d, rest);
+                        }
                         case "@sleep" -> steps.add(new Sleep(lineNo, Long.parseLong(words.get(1))));
                         case "@conn" -> steps.add(new Conn(lineNo, Integer.parseInt(words.get(1))));
                         case "@raw" -> {
@@ -134,7 +142,7 @@ public record Script(String name, String pendingReason, List<Step> steps) {
                 throw new IllegalArgumentException(name + ":" + lineNo + ": " + e.getMessage(), e);
             }
         }
-        return new Script(name, scriptPending, List.copyOf(steps));
+        return new Script(name, scriptPending, requirePass, List.copyOf(steps));
     }
 
     private static String requireReason(String directive, String reason) {

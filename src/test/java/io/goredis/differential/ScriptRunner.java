@@ -25,9 +25,13 @@ public final class ScriptRunner {
     /** What redis-server answered to each step of the current script, for reading scripts' intent. */
     private StringBuilder transcript = new StringBuilder();
 
-    public ScriptRunner(Endpoint redis, Endpoint goredis) {
+    private final String password;
+
+    /** {@code password}: what the servers require (null: nothing), used for the FLUSHALL between scripts. */
+    public ScriptRunner(Endpoint redis, Endpoint goredis, String password) {
         this.redis = redis;
         this.goredis = goredis;
+        this.password = password;
     }
 
     public Result run(Script script) throws IOException, InterruptedException {
@@ -87,8 +91,11 @@ public final class ScriptRunner {
         return s.length() > 120 ? s.substring(0, 117) + "..." : s;
     }
 
-    private static void flushAll(Endpoint e) throws IOException {
+    private void flushAll(Endpoint e) throws IOException {
         try (RespConnection c = new RespConnection(e, TIMEOUT_MILLIS)) {
+            if (password != null) {
+                c.call("AUTH", password);
+            }
             RespReply r = c.call("FLUSHALL");
             if (!r.text().equals("OK")) {
                 throw new IOException(e.name() + " refused FLUSHALL: " + r.printable());
