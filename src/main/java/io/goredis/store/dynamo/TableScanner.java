@@ -1,0 +1,197 @@
+package io.goredis.store.dynamo;
+
+import io.goredis.store.KeyspaceStats;
+import io.goredis.store.ScanPage;
+import io.goredis.store.StoreException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * The keyspace-wide operations of {@link DynamoStore}, all built on paginated, strongly consistent
+ * Scan of the whole table (every database shares it): SCAN/KEYS pages, RANDOMKEY, DBSIZE/INFO
+ * counts and FLUSHDB/FLUSHALL.
+ *
+ * <p>Cost: a Scan reads (and is billed for) every item it passes, including other databases' keys,
+ * tombstones and expired items: DBSIZE, FLUSHDB and a full SCAN are O(table size) in time and read
+ * capacity; a filter expression only trims what travels back. RANDOMKEY starts at a random point of
+ * the table and reads until it finds a live key of the database.
+ */
+final class TableScanner {
+
+    /** Live keys of one database: value present, not expired at :now, pk starting with the db byte. */
+    private static final String LIVE_IN_DB = "begins_with(#pk, :db) AND attribute_exists(#v)"
+            + " AND (attribute_not_exists(#exp) OR #exp >= :now)";
+    private static final String VALUED_IN_DB = "begins_with(#pk, :db) AND attribute_exists(#v)";
+    private static final String VALUED = "attribute_exists(#v)";
+    private static final int MAX_PAGES_PER_CALL = 16;
+    private static final int RANDOM_KEY_PAGE = 100;
+    private static final int FLUSH_PARALLELISM = 16;
+
+    private final DynamoStore store;
+    private final DynamoDbClient client;
+    private final String table;
+    private final ItemCodec codec;
+    private final ScanCursors cursors;
+
+    TableScanner(DynamoStore store, DynamoDbClient client, String table, ItemCodec codec, ScanCursors cursors) {
+        this.store = store;
+        this.client = client;
+        this.table = table;
+        this.codec = codec;
+        this.cursors = cursors;
+    }
+
+    int openCursors() {
+        return cursors.size();
+    }
+
+    /** One SCAN page: at least {@code count} keys unless the table ends first (a few Scan calls at most). */
+    ScanPage scan(int db, long cursor, int count, long nowMillis) {
+        Map<String, AttributeValue> start = null;
+        if (cursor != 0) {
+            start = cursors.resume(cursor);
+            if (start == null) {
+                throw new StoreException("ERR invalid cursor");
+            }
+        }
+        int limit = Math.max(10, Math.min(count, 10_000));
+        List<byte[]> keys = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES_PER_CALL && keys.size() < count; page++) {
+            ScanResponse r = scanPage(liveRequest(db, nowMillis).limit(limit).exclusiveStartKey(start)
+                    .projectionExpression("#pk"));
+            for (Map<String, AttributeValue> item : r.items()) {
+                keys.add(codec.keyOf(item.get(ItemCodec.PK)));
+            }
+            start = lastKey(r);
+            if (start == null) {
+                break;
+            }
+        }
+        return new ScanPage(start == null ? 0 : cursors.remember(start), keys);
+    }
+
+    /** Starts at a random point of the table's order and returns the first live key of {@code db}. */
+    Optional<byte[]> randomKey(int db, long nowMillis) {
+        byte[] probe = new byte[16];
+        ThreadLocalRandom.current().nextBytes(probe);
+        Map<String, AttributeValue> start = codec.keyOf(db, probe);
+        // From the random point to the end, then from the beginning (which may revisit some items).
+        for (int pass = 0; pass < 2; pass++) {
+            do {
+                ScanResponse r = scanPage(liveRequest(db, nowMillis).limit(RANDOM_KEY_PAGE)
+                        .exclusiveStartKey(start).projectionExpression("#pk"));
+                if (!r.items().isEmpty()) {
+                    List<Map<String, AttributeValue>> items = r.items();
+                    return Optional.of(codec.keyOf(items.get(ThreadLocalRandom.current().nextInt(items.size()))
+                            .get(ItemCodec.PK)));
+                }
+                start = lastKey(r);
+            } while (start != null);
+        }
+        return Optional.empty();
+    }
+
+    KeyspaceStats stats(int db, long nowMillis) {
+        long[] counts = new long[2];
+        forEachPage(liveRequest(db, nowMillis).projectionExpression("#exp"), items -> {
+            for (Map<String, AttributeValue> item : items) {
+                counts[0]++;
+                if (item.containsKey(ItemCodec.EXPIRE_AT)) {
+                    counts[1]++;
+                }
+            }
+        });
+        return new KeyspaceStats(counts[0], counts[1]);
+    }
+
+    /**
+     * Tombstones every item holding a value in {@code db} (every db if negative), expired ones
+     * included, each with a version-conditioned write, up to 16 at a time. Not atomic: a key written
+     * concurrently may survive (its write counts as after the flush).
+     */
+    void flush(int db) {
+        Map<String, String> names = new HashMap<>(Map.of("#v", ItemCodec.VALUE, "#pk", ItemCodec.PK,
+                "#ver", ItemCodec.VERSION));
+        ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true)
+                .projectionExpression("#pk, #ver");
+        if (db < 0) {
+            request.filterExpression(VALUED).expressionAttributeNames(names);
+        } else {
+            request.filterExpression(VALUED_IN_DB).expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":db", codec.pk(db, new byte[0])));
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(FLUSH_PARALLELISM,
+                Thread.ofVirtual().name("goredis-flush-", 0).factory())) {
+            forEachPage(request, items -> {
+                List<Future<Boolean>> done = new ArrayList<>(items.size());
+                for (Map<String, AttributeValue> item : items) {
+                    AttributeValue pk = item.get(ItemCodec.PK);
+                    long version = Long.parseLong(item.get(ItemCodec.VERSION).n());
+                    done.add(pool.submit(() -> store.tombstoneIfUnchanged(pk, version)));
+                }
+                for (Future<Boolean> f : done) {
+                    await(f);
+                }
+            });
+        }
+    }
+
+    private static void await(Future<Boolean> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("ERR interrupted while flushing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("ERR DynamoDB flush failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private ScanRequest.Builder liveRequest(int db, long nowMillis) {
+        return ScanRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .filterExpression(LIVE_IN_DB)
+                .expressionAttributeNames(Map.of("#pk", ItemCodec.PK, "#v", ItemCodec.VALUE,
+                        "#exp", ItemCodec.EXPIRE_AT))
+                .expressionAttributeValues(Map.of(":db", codec.pk(db, new byte[0]),
+                        ":now", DynamoStore.number(nowMillis)));
+    }
+
+    private void forEachPage(ScanRequest.Builder request, Consumer<List<Map<String, AttributeValue>>> action) {
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanResponse r = scanPage(request.exclusiveStartKey(start));
+            action.accept(r.items());
+            start = lastKey(r);
+        } while (start != null);
+    }
+
+    private ScanResponse scanPage(ScanRequest.Builder request) {
+        try {
+            return client.scan(request.build());
+        } catch (SdkException e) {
+            throw DynamoErrors.map("scan", e);
+        }
+    }
+
+    private static Map<String, AttributeValue> lastKey(ScanResponse r) {
+        return r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+    }
+}
