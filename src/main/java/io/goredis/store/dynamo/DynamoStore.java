@@ -62,7 +62,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  *   <li>{@link #update}: consistent GetItem, the pure updater, then a PutItem conditioned on the
  *       version read ({@code attribute_not_exists(pk)} if none). On ConditionalCheckFailed the
  *       failure hands back the current item (ReturnValuesOnConditionCheckFailure ALL_OLD) and the
- *       updater runs again on it, bounded by {@link Backoff} with jitter.</li>
+ *       updater runs again on it, bounded by {@link Backoff} with jitter. This node's updates of
+ *       one key queue on a local lock ({@link KeyLocks}) so only nodes race each other.</li>
  *   <li>{@link #updateAll}: TransactGetItems (one snapshot), the updater, then TransactWriteItems
  *       with a version condition on every key (ConditionCheck for keys it keeps); retried when the
  *       transaction is cancelled by a condition or a conflict. At most 100 keys (DynamoDB's limit):
@@ -114,6 +115,7 @@ public final class DynamoStore implements Store {
     private final Backoff backoff;
     private final AutoCloseable owned;
     private final AtomicLong lastVersion = new AtomicLong();
+    private final KeyLocks locks = new KeyLocks(1024);
     private final TableScanner scanner;
     private volatile boolean closed;
 
@@ -311,6 +313,12 @@ public final class DynamoStore implements Store {
     @Override
     public <R> R update(int db, byte[] key, Updater<R> updater) {
         codec.checkKey(key);
+        try (KeyLocks.Held held = locks.lock(db, key)) {
+            return updateLocked(db, key, updater);
+        }
+    }
+
+    private <R> R updateLocked(int db, byte[] key, Updater<R> updater) {
         Map<String, AttributeValue> item = readItem(db, key);
         for (int attempt = 1; ; attempt++) {
             long now = clock.millis();
@@ -380,6 +388,12 @@ public final class DynamoStore implements Store {
         if (keys.isEmpty()) {
             return updater.apply(List.of()).result();
         }
+        try (KeyLocks.Held held = locks.lock(keys)) {
+            return updateAllLocked(keys, updater);
+        }
+    }
+
+    private <R> R updateAllLocked(List<KeyRef> keys, MultiUpdater<R> updater) {
         for (int attempt = 1; ; attempt++) {
             List<Map<String, AttributeValue>> items = readSnapshot(keys);
             long now = clock.millis();

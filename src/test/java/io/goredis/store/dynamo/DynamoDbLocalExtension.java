@@ -3,6 +3,9 @@ package io.goredis.store.dynamo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,7 +16,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -79,6 +89,31 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, AfterAll
         String name = prefix + "-" + tables.getAndIncrement();
         new TableSetup(client, name, Clock.systemUTC(), Duration.ofSeconds(30)).ensure(true);
         return name;
+    }
+
+    /**
+     * Physically deletes every item of {@code tableName} (not through the store: no tombstones),
+     * so each test starts from an empty table without the cost of a new one.
+     */
+    public void truncate(String tableName) {
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanResponse page = client.scan(ScanRequest.builder().tableName(tableName)
+                    .projectionExpression("#pk").expressionAttributeNames(Map.of("#pk", ItemCodec.PK))
+                    .exclusiveStartKey(start).build());
+            List<WriteRequest> deletes = new ArrayList<>();
+            for (Map<String, AttributeValue> item : page.items()) {
+                deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(item).build()).build());
+            }
+            for (int i = 0; i < deletes.size(); i += 25) {
+                Map<String, List<WriteRequest>> batch = Map.of(tableName, deletes.subList(i, Math.min(deletes.size(), i + 25)));
+                while (!batch.isEmpty()) {
+                    BatchWriteItemResponse r = client.batchWriteItem(BatchWriteItemRequest.builder().requestItems(batch).build());
+                    batch = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
     }
 
     /** The table created for this test class. */
