@@ -11,7 +11,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 record Backoff(int maxAttempts, long baseMillis, long capMillis) {
 
-    static final Backoff DEFAULT = new Backoff(100, 1, 50);
+    /**
+     * Short waits on purpose: the loser of a race already holds the fresh item, and long waits
+     * would let the winning node (whose next local update goes straight out) win forever. The
+     * attempt budget is large because each lost attempt means another client's write succeeded.
+     */
+    static final Backoff DEFAULT = new Backoff(1000, 1, 8);
     /** For unit tests with mocked clients: retry without waiting. */
     static final Backoff NONE = new Backoff(100, 0, 0);
 

@@ -57,12 +57,20 @@ public final class DynamoClients {
 
     /** The client for reads, scans and table set-up: retries every retryable error. */
     public static DynamoDbClient dynamoDb(DynamoSettings settings, SdkHttpClient http) {
-        return builder(settings, http, readRetries(settings)).build();
+        return readsBuilder(settings, http).build();
     }
 
     /** The client for conditional writes and transactions: retries only what was surely not applied. */
     public static DynamoDbClient dynamoDbWrites(DynamoSettings settings, SdkHttpClient http) {
-        return builder(settings, http, writeRetries(settings)).build();
+        return writesBuilder(settings, http).build();
+    }
+
+    static DynamoDbClientBuilder readsBuilder(DynamoSettings settings, SdkHttpClient http) {
+        return builder(settings, http, readRetries(settings));
+    }
+
+    static DynamoDbClientBuilder writesBuilder(DynamoSettings settings, SdkHttpClient http) {
+        return builder(settings, http, writeRetries(settings));
     }
 
     /** A streams client with the same endpoint, region, credentials, timeouts and read retries. */

@@ -313,43 +313,53 @@ public final class DynamoStore implements Store {
     @Override
     public <R> R update(int db, byte[] key, Updater<R> updater) {
         codec.checkKey(key);
-        try (KeyLocks.Held held = locks.lock(db, key)) {
-            return updateLocked(db, key, updater);
+        try (KeyLocks.Stripe stripe = locks.lock(db, key)) {
+            return updateLocked(db, key, updater, stripe);
         }
     }
 
-    private <R> R updateLocked(int db, byte[] key, Updater<R> updater) {
-        Map<String, AttributeValue> item = readItem(db, key);
+    private <R> R updateLocked(int db, byte[] key, Updater<R> updater, KeyLocks.Stripe stripe) {
+        ByteBuffer pk = codec.pk(db, key).b().asByteBuffer();
+        Map<String, AttributeValue> item = stripe.takeHint(pk);
+        // A hint from the previous local writer is checked by the conditional write; a decision
+        // that writes nothing (or an updater error) is only trusted after a real read.
+        boolean trusted = item == null;
+        if (trusted) {
+            item = readItem(db, key);
+        }
         for (int attempt = 1; ; attempt++) {
             long now = clock.millis();
             StoredItem current = item == null ? null : codec.decode(item);
             Optional<Entry> live = current == null ? Optional.empty() : current.entryAt(now);
-            Decision<R> decision = updater.apply(live);
-            Map<String, AttributeValue> newItem;
-            switch (decision.mutation()) {
-                case Mutation.Keep k -> {
-                    return decision.result();
+            Decision<R> decision;
+            try {
+                decision = updater.apply(live);
+            } catch (RuntimeException e) {
+                if (trusted) {
+                    throw e;
                 }
-                case Mutation.Delete d -> {
-                    if (live.isEmpty()) {
-                        return decision.result();
-                    }
-                    newItem = codec.tombstone(db, key, nextVersion(current.version()), now);
+                decision = null;
+            }
+            Map<String, AttributeValue> newItem = decision == null ? null : newItem(db, key, decision, current, live, now);
+            if (newItem == null) {
+                if (!trusted) {
+                    item = readItem(db, key);
+                    trusted = true;
+                    continue;
                 }
-                case Mutation.Put p -> {
-                    codec.checkPut(key, p.value());
-                    newItem = codec.encode(db, key, p.value(), p.expireAtMillis(),
-                            nextVersion(current == null ? -1 : current.version()));
-                }
+                return decision.result();
             }
             try {
                 writes.putItem(conditionalPut(newItem, current).build());
+                stripe.handOver(pk, newItem);
                 return decision.result();
             } catch (ConditionalCheckFailedException e) {
                 item = oldItem(e);
+                trusted = true;
             } catch (TransactionConflictException e) {
                 backoff.pause(attempt + 2);
                 item = readItem(db, key);
+                trusted = true;
             } catch (SdkException e) {
                 throw DynamoErrors.map("write", e);
             }
@@ -358,6 +368,21 @@ public final class DynamoStore implements Store {
             }
             backoff.pause(attempt + 1);
         }
+    }
+
+    /** The item {@code decision} writes, or null when it writes nothing (keep, or delete of an absent key). */
+    private Map<String, AttributeValue> newItem(int db, byte[] key, Decision<?> decision, StoredItem current,
+                                                Optional<Entry> live, long now) {
+        return switch (decision.mutation()) {
+            case Mutation.Keep k -> null;
+            case Mutation.Delete d -> live.isEmpty() ? null
+                    : codec.tombstone(db, key, nextVersion(current.version()), now);
+            case Mutation.Put p -> {
+                codec.checkPut(key, p.value());
+                yield codec.encode(db, key, p.value(), p.expireAtMillis(),
+                        nextVersion(current == null ? -1 : current.version()));
+            }
+        };
     }
 
     /** A PutItem of {@code newItem} that lands only if the stored version is still {@code current}'s. */
