@@ -2,7 +2,10 @@ package io.goredis;
 
 import io.goredis.config.Config;
 import io.goredis.store.Store;
+import io.goredis.store.dynamo.DynamoSettings;
+import io.goredis.store.dynamo.DynamoStore;
 import io.goredis.store.memory.InMemoryStore;
+import java.net.URI;
 import java.time.Clock;
 
 /**
@@ -17,7 +20,14 @@ public final class StoreFactory {
     public static Store create(Config config, Clock clock) {
         return switch (config.store()) {
             case "memory" -> new InMemoryStore(clock);
+            case "dynamodb" -> DynamoStore.open(dynamoSettings(config), clock);
             default -> throw new IllegalArgumentException("no factory for store '" + config.store() + "'");
         };
+    }
+
+    /** The DynamoDB settings of {@code config} (table, endpoint, create), other values at their defaults. */
+    public static DynamoSettings dynamoSettings(Config config) {
+        DynamoSettings s = DynamoSettings.of(config.table()).withCreateTable(config.createTable());
+        return config.dynamodbEndpoint() == null ? s : s.withEndpoint(URI.create(config.dynamodbEndpoint()));
     }
 }

@@ -24,12 +24,15 @@ import java.util.Set;
  * @param maxClients   connections served at once; one more gets {@code -ERR max number of clients reached}
  * @param protectedMode with no password, serve only loopback clients (Redis's protected-mode)
  * @param password     REDIS_PASSWORD, or null when AUTH is not required; never logged
+ * @param table        DynamoDB table of the dynamodb (and caching) store
+ * @param dynamodbEndpoint DynamoDB endpoint override (e.g. DynamoDB Local), or null for the SDK's default
+ * @param createTable  create the DynamoDB table if it is missing
  */
 public record Config(int port, String bind, String store, int maxClients, boolean protectedMode,
-                     String password) {
+                     String password, String table, String dynamodbEndpoint, boolean createTable) {
 
     /** Stores {@code --store} accepts. The store factory must handle every name here. */
-    public static final Set<String> STORES = Set.of("memory");
+    public static final Set<String> STORES = Set.of("memory", "dynamodb");
 
     /** Every setting: the flag (without dashes), its environment variable, default and help. */
     public static final List<Option> OPTIONS = List.of(
@@ -39,7 +42,12 @@ public record Config(int port, String bind, String store, int maxClients, boolea
             Option.value("maxclients", "GOREDIS_MAXCLIENTS", "10000", "maximum number of connected clients"),
             Option.value("protected-mode", "GOREDIS_PROTECTED_MODE", "yes",
                     "yes|no: without a password, only loopback clients are served"),
-            Option.env("REDIS_PASSWORD", "password clients must AUTH with (environment only)"));
+            Option.env("REDIS_PASSWORD", "password clients must AUTH with (environment only)"),
+            Option.value("table", "GOREDIS_TABLE", "goredis", "DynamoDB table (dynamodb store)"),
+            Option.value("dynamodb-endpoint", "AWS_ENDPOINT_URL_DYNAMODB", null,
+                    "DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local (default: AWS)"),
+            Option.flagSwitch("create-table", "GOREDIS_CREATE_TABLE",
+                    "create the DynamoDB table if missing (on-demand, stream, TTL)"));
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -54,6 +62,19 @@ public record Config(int port, String bind, String store, int maxClients, boolea
         if (password != null && password.isEmpty()) {
             password = null;
         }
+        if (table == null || !table.matches("[a-zA-Z0-9_.-]{3,255}")) {
+            throw new ConfigException("invalid --table (GOREDIS_TABLE): '" + table
+                    + "' (expected 3-255 characters of a-z A-Z 0-9 _ - .)");
+        }
+        if (dynamodbEndpoint != null && !dynamodbEndpoint.matches("https?://[^/\\s]+/?")) {
+            throw new ConfigException("invalid --dynamodb-endpoint (AWS_ENDPOINT_URL_DYNAMODB): '" + dynamodbEndpoint
+                    + "' (expected http://host:port or https://host)");
+        }
+    }
+
+    /** The settings without the DynamoDB ones (defaults: table goredis, AWS endpoint, no creation). */
+    public Config(int port, String bind, String store, int maxClients, boolean protectedMode, String password) {
+        this(port, bind, store, maxClients, protectedMode, password, "goredis", null, false);
     }
 
     /** Defaults only: handy in tests. */
@@ -74,7 +95,10 @@ public record Config(int port, String bind, String store, int maxClients, boolea
                 raw.choice("store", STORES),
                 raw.integer("maxclients", 1, Integer.MAX_VALUE),
                 raw.bool("protected-mode"),
-                raw.string("REDIS_PASSWORD"));
+                raw.string("REDIS_PASSWORD"),
+                raw.string("table"),
+                raw.string("dynamodb-endpoint"),
+                raw.bool("create-table"));
     }
 
     /** True if the arguments ask for the usage text. */
@@ -107,7 +131,8 @@ public record Config(int port, String bind, String store, int maxClients, boolea
     @Override
     public String toString() {
         return "Config[port=" + port + ", bind=" + bind + ", store=" + store + ", maxClients=" + maxClients
-                + ", protectedMode=" + protectedMode + ", password=" + (password == null ? "none" : "****") + "]";
+                + ", protectedMode=" + protectedMode + ", password=" + (password == null ? "none" : "****")
+                + ", table=" + table + ", dynamodbEndpoint=" + dynamodbEndpoint + ", createTable=" + createTable + "]";
     }
 
     /**
