@@ -13,7 +13,7 @@ class GetExTest extends StringCommandTestBase {
         assertNil("GETEX", "k");
         assertOk("SET", "k", "v", "EX", "100");
         assertBulk("v", "GETEX", "k");
-        assertEquals(NOW + 100_000, expireAt("k"));
+        assertEquals(now + 100_000, expireAt("k"));
         assertEquals(1, hits());
         assertEquals(1, misses());
     }
@@ -22,20 +22,20 @@ class GetExTest extends StringCommandTestBase {
     void getex_setsRelativeExpiry() {
         assertOk("SET", "k", "v");
         assertBulk("v", "GETEX", "k", "EX", "10");
-        assertEquals(NOW + 10_000, expireAt("k"));
+        assertEquals(now + 10_000, expireAt("k"));
         assertBulk("v", "GETEX", "k", "px", "500");
-        assertEquals(NOW + 500, expireAt("k"));
+        assertEquals(now + 500, expireAt("k"));
         assertBulk("v", "GETEX", "k", "ex", "1", "ex", "2");
-        assertEquals(NOW + 2_000, expireAt("k"));
+        assertEquals(now + 2_000, expireAt("k"));
     }
 
     @Test
     void getex_setsAbsoluteExpiry() {
         assertOk("SET", "k", "v");
-        assertBulk("v", "GETEX", "k", "EXAT", String.valueOf(NOW / 1000 + 30));
-        assertEquals(NOW + 30_000, expireAt("k"));
-        assertBulk("v", "GETEX", "k", "PXAT", String.valueOf(NOW + 7));
-        assertEquals(NOW + 7, expireAt("k"));
+        assertBulk("v", "GETEX", "k", "EXAT", String.valueOf(now / 1000 + 30));
+        assertEquals(now + 30_000, expireAt("k"));
+        assertBulk("v", "GETEX", "k", "PXAT", String.valueOf(now + 7));
+        assertEquals(now + 7, expireAt("k"));
     }
 
     @Test
@@ -44,7 +44,7 @@ class GetExTest extends StringCommandTestBase {
         assertBulk("v", "GETEX", "k", "PXAT", "1");
         assertNull(stored("k"));
         assertOk("SET", "k", "v");
-        assertBulk("v", "GETEX", "k", "PXAT", String.valueOf(NOW)); // at now counts as expired here
+        assertBulk("v", "GETEX", "k", "PXAT", String.valueOf(now)); // at now counts as expired here
         assertNull(stored("k"));
     }
 

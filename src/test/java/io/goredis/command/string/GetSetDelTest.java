@@ -39,9 +39,9 @@ class GetSetDelTest extends StringCommandTestBase {
     @Test
     void setex_and_psetex() {
         assertOk("SETEX", "k", "10", "v");
-        assertEquals(NOW + 10_000, expireAt("k"));
+        assertEquals(now + 10_000, expireAt("k"));
         assertOk("PSETEX", "k", "250", "v2");
-        assertEquals(NOW + 250, expireAt("k"));
+        assertEquals(now + 250, expireAt("k"));
         assertEquals("v2", stored("k"));
     }
 

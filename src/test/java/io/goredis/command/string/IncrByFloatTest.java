@@ -105,7 +105,7 @@ class IncrByFloatTest extends StringCommandTestBase {
     void incrbyfloat_keepsExpiry() {
         assertOk("SET", "f", "1", "EX", "100");
         assertBulk("2.5", "INCRBYFLOAT", "f", "1.5");
-        assertEquals(NOW + 100_000, expireAt("f"));
+        assertEquals(now + 100_000, expireAt("f"));
     }
 
     @Test

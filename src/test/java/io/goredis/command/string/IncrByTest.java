@@ -30,7 +30,7 @@ class IncrByTest extends StringCommandTestBase {
     void incr_keepsExpiry() {
         assertOk("SET", "n", "5", "EX", "100");
         assertInt(6, "INCR", "n");
-        assertEquals(NOW + 100_000, expireAt("n"));
+        assertEquals(now + 100_000, expireAt("n"));
     }
 
     @Test

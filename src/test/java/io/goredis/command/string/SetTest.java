@@ -19,25 +19,25 @@ class SetTest extends StringCommandTestBase {
     @Test
     void set_ex() {
         assertOk("SET", "k", "v", "EX", "10");
-        assertEquals(NOW + 10_000, expireAt("k"));
+        assertEquals(now + 10_000, expireAt("k"));
     }
 
     @Test
     void set_px() {
         assertOk("SET", "k", "v", "px", "1500");
-        assertEquals(NOW + 1500, expireAt("k"));
+        assertEquals(now + 1500, expireAt("k"));
     }
 
     @Test
     void set_exat() {
-        assertOk("SET", "k", "v", "EXAT", String.valueOf(NOW / 1000 + 60));
-        assertEquals(NOW + 60_000, expireAt("k"));
+        assertOk("SET", "k", "v", "EXAT", String.valueOf(now / 1000 + 60));
+        assertEquals(now + 60_000, expireAt("k"));
     }
 
     @Test
     void set_pxat() {
-        assertOk("SET", "k", "v", "PXAT", String.valueOf(NOW + 5));
-        assertEquals(NOW + 5, expireAt("k"));
+        assertOk("SET", "k", "v", "PXAT", String.valueOf(now + 5));
+        assertEquals(now + 5, expireAt("k"));
     }
 
     @Test
@@ -57,14 +57,14 @@ class SetTest extends StringCommandTestBase {
 
     @Test
     void set_pxatNowIsStillVisible() {
-        assertOk("SET", "k", "v", "PXAT", String.valueOf(NOW));
+        assertOk("SET", "k", "v", "PXAT", String.valueOf(now));
         assertEquals("v", stored("k"));
     }
 
     @Test
     void set_repeatedExpiryLastWins() {
         assertOk("SET", "k", "v", "EX", "10", "EX", "20");
-        assertEquals(NOW + 20_000, expireAt("k"));
+        assertEquals(now + 20_000, expireAt("k"));
         assertOk("SET", "k2", "v", "NX", "NX");
     }
 
@@ -132,7 +132,7 @@ class SetTest extends StringCommandTestBase {
         assertOk("SET", "k", "v", "EX", "100");
         assertOk("SET", "k", "v2", "KEEPTTL");
         assertEquals("v2", stored("k"));
-        assertEquals(NOW + 100_000, expireAt("k"));
+        assertEquals(now + 100_000, expireAt("k"));
         assertOk("SET", "fresh", "v", "KEEPTTL", "KEEPTTL");
         assertEquals(0, expireAt("fresh"));
     }
@@ -169,7 +169,7 @@ class SetTest extends StringCommandTestBase {
     @Test
     void set_optionsAreCaseInsensitive() {
         assertOk("set", "k", "v", "ex", "100", "nx");
-        assertEquals(NOW + 100_000, expireAt("k"));
+        assertEquals(now + 100_000, expireAt("k"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.goredis.command.TestContext;
 import io.goredis.protocol.Reply;
 import io.goredis.store.MutableClock;
+import io.goredis.store.Store;
 import io.goredis.store.memory.InMemoryStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,18 +20,29 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class StringCommandTestBase {
 
-    /** 2023-11-14T22:13:20Z: any fixed instant works. */
-    static final long NOW = 1_700_000_000_000L;
+    /** The instant every test starts at, a whole second (EXAT arithmetic in tests relies on it). */
+    long now;
 
     MutableClock clock;
-    InMemoryStore store;
+    Store store;
     TestContext ctx;
 
     @BeforeEach
     void setUpContext() {
-        clock = new MutableClock(NOW);
-        store = new InMemoryStore(clock, 16, Duration.ZERO);
+        now = startMillis();
+        clock = new MutableClock(now);
+        store = newStore(clock);
         ctx = new TestContext(store, clock);
+    }
+
+    /** 2023-11-14T22:13:20Z by default: any fixed instant works for the in-memory store. */
+    long startMillis() {
+        return 1_700_000_000_000L;
+    }
+
+    /** The store under test, judging expiry by {@code clock}: in-memory, no background expiry. */
+    Store newStore(MutableClock clock) {
+        return new InMemoryStore(clock, 16, Duration.ZERO);
     }
 
     @AfterEach
