@@ -14,13 +14,17 @@ import java.util.List;
  * {@code SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]}: one page of the selected database's
  * keys and the cursor for the next call ({@code 0} when done), as Redis's {@code scanGenericCommand}.
  *
- * <p>The page comes from one {@code Store.scan} call with COUNT as its size hint; MATCH and TYPE are
- * applied afterwards, so a page may come back empty while the cursor is not yet 0, exactly as in
- * Redis. Every key present for the whole scan is returned at least once (the store's guarantee).
+ * <p>Keys come from {@code Store.scan} pages, read until COUNT keys are gathered, the scan ends, or
+ * {@value #MAX_STORE_CALLS} pages were read; MATCH and TYPE are applied afterwards, so a reply may
+ * be empty while the cursor is not yet 0, exactly as in Redis. Every key present for the whole scan
+ * is returned at least once (the store's guarantee).
  */
 final class Scan implements Command {
 
     static final String INVALID_CURSOR = "ERR invalid cursor";
+
+    /** Store pages one SCAN may read to gather COUNT keys (Redis bounds its loop likewise). */
+    static final int MAX_STORE_CALLS = 10;
 
     /** The parsed request: an unsigned 64-bit cursor held in a long, then the options. */
     record Request(long cursor, Glob match, long count, byte[] type) {}
@@ -34,9 +38,19 @@ final class Scan implements Command {
             return reply(0, List.of());
         }
         int db = ctx.session().db();
-        ScanPage page = ctx.store().scan(db, req.cursor(), (int) Math.min(req.count(), Integer.MAX_VALUE));
-        List<Reply> keys = new ArrayList<>(page.keys().size());
-        for (byte[] key : page.keys()) {
+        // As Redis's loop around dictScan: keep fetching until COUNT keys (before filtering) or the
+        // end, within a bounded number of store calls (a DynamoDB page may hold few of our keys).
+        List<byte[]> fetched = new ArrayList<>();
+        long cursor = req.cursor();
+        int calls = 0;
+        do {
+            long want = req.count() - fetched.size();
+            ScanPage page = ctx.store().scan(db, cursor, (int) Math.min(want, Integer.MAX_VALUE));
+            fetched.addAll(page.keys());
+            cursor = page.nextCursor();
+        } while (cursor != 0 && fetched.size() < req.count() && ++calls < MAX_STORE_CALLS);
+        List<Reply> keys = new ArrayList<>(fetched.size());
+        for (byte[] key : fetched) {
             if (req.match() != null && !req.match().matches(key)) {
                 continue;
             }
@@ -49,7 +63,7 @@ final class Scan implements Command {
             }
             keys.add(Reply.bulk(key));
         }
-        return reply(page.nextCursor(), keys);
+        return reply(cursor, keys);
     }
 
     static Request parse(Args args) {
