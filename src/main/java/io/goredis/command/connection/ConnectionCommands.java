@@ -61,7 +61,7 @@ public final class ConnectionCommands {
         Set<io.goredis.command.Flag> conn = Set.of(NOSCRIPT, LOADING, STALE);
         return List.of(
                 CommandSpec.of("ping", -1, "connection", Set.of(FAST), new Ping()),
-                CommandSpec.of("echo", 2, "connection", Set.of(FAST), new Echo()),
+                CommandSpec.of("echo", 2, "connection", Set.of(LOADING, STALE, FAST), new Echo()),
                 CommandSpec.of("quit", -1, "connection", Set.of(ALLOW_BUSY, NOSCRIPT, LOADING, STALE, FAST, NO_AUTH), new Quit()),
                 CommandSpec.of("auth", -2, "connection", Set.of(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY), new Auth()),
                 CommandSpec.of("hello", -1, "connection", Set.of(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY), new Hello()),

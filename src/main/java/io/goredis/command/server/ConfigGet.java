@@ -8,10 +8,10 @@ import io.goredis.command.keys.Glob;
 import java.nio.charset.StandardCharsets;
 import io.goredis.protocol.Reply;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * CONFIG GET parameter [parameter ...]
@@ -26,22 +26,30 @@ final class ConfigGet implements Command {
         while (args.hasNext()) {
             patterns.add(args.nextString());
         }
-        Set<ConfigParams.Param> hits = new LinkedHashSet<>();
+        // name as printed -> parameter; a name without glob characters is echoed as typed, as Redis does
+        Map<ConfigParams.Param, String> hits = new LinkedHashMap<>();
         for (String pattern : patterns) {
+            if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && pattern.indexOf('[') < 0) {
+                ConfigParams.Param p = ctx.server().config().get(pattern.toLowerCase(Locale.ROOT));
+                if (p != null) {
+                    hits.putIfAbsent(p, pattern);
+                }
+                continue;
+            }
             // parameter names are lower case: lower-casing the pattern makes the match case-insensitive
             Glob glob = Glob.compile(pattern.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
             for (ConfigParams.Param p : ctx.server().config().all()) {
                 if (glob.matches(p.name().getBytes(StandardCharsets.UTF_8))) {
-                    hits.add(p);
+                    hits.putIfAbsent(p, p.name());
                 }
             }
         }
         List<Reply> keys = new ArrayList<>();
         List<Reply> values = new ArrayList<>();
-        for (ConfigParams.Param p : hits) {
-            keys.add(Reply.bulk(p.name()));
+        hits.forEach((p, name) -> {
+            keys.add(Reply.bulk(name));
             values.add(Reply.bulk(p.getter().get()));
-        }
+        });
         return new Reply.MapReply(keys, values);
     }
 }

@@ -23,7 +23,7 @@ final class ConfigSet implements Command {
     @Override
     public Reply execute(Args args, Context ctx) {
         if (args.remaining() % 2 != 0) {
-            throw new CommandException("ERR wrong number of arguments for 'config|set' command");
+            throw CommandException.syntax();
         }
         List<ConfigParams.Param> params = new ArrayList<>();
         List<String> values = new ArrayList<>();

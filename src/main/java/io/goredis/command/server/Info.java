@@ -90,7 +90,7 @@ final class Info implements Command {
                 .append(' ').append(System.getProperty("os.arch")).append("\r\n")
                 .append("arch_bits:64\r\n")
                 .append("multiplexing_api:java-virtual-threads\r\n")
-                .append("java_version:").append(Runtime.version()).append("\r\n")
+                .append("goredis_java_version:").append(Runtime.version()).append("\r\n")
                 .append("process_id:").append(ProcessHandle.current().pid()).append("\r\n")
                 .append("process_supervised:no\r\n")
                 .append("run_id:").append(s.runId()).append("\r\n")
