@@ -27,37 +27,86 @@ final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final Reply NOAUTH = Reply.error("NOAUTH Authentication required.");
 
-    private final CommandTable table;
-    private final Map<String, CommandSpec> subcommands = new HashMap<>();
+    private final Map<String, Row> subcommands = new HashMap<>();
     private final ServerStats stats;
+    /** Open-addressing table of top-level commands keyed by lower-cased name bytes: no allocation per lookup. */
+    private final Row[] rows;
+    private final int mask;
+
+    /** A spec with its counters, so the hot path does one lookup for both. */
+    private record Row(byte[] name, CommandSpec spec, ServerStats.CommandStat stat) {}
 
     Dispatcher(CommandTable table, ServerStats stats) {
-        this.table = table;
         this.stats = stats;
+        int size = Integer.highestOneBit(Math.max(4, table.size() * 4 - 1)) << 1;
+        this.rows = new Row[size];
+        this.mask = size - 1;
         for (CommandSpec spec : table.all()) {
+            byte[] name = spec.name().getBytes(StandardCharsets.ISO_8859_1);
+            int i = hash(name) & mask;
+            while (rows[i] != null) {
+                i = (i + 1) & mask;
+            }
+            rows[i] = new Row(name, spec, stats.command(spec.name()));
             for (CommandSpec sub : spec.subcommands()) {
-                subcommands.put(sub.name(), sub);
+                subcommands.put(sub.name(), new Row(null, sub, stats.command(sub.name())));
             }
         }
     }
 
+    /** The top-level command named {@code name} in any case, or null. */
+    private Row lookup(byte[] name) {
+        for (int i = hash(name) & mask; rows[i] != null; i = (i + 1) & mask) {
+            if (equalsLower(rows[i].name, name)) {
+                return rows[i];
+            }
+        }
+        return null;
+    }
+
+    /** Hash of the ASCII-lower-cased bytes. */
+    private static int hash(byte[] b) {
+        int h = 0;
+        for (byte x : b) {
+            h = 31 * h + lower(x);
+        }
+        return h ^ (h >>> 16);
+    }
+
+    private static boolean equalsLower(byte[] lowerName, byte[] name) {
+        if (lowerName.length != name.length) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (lowerName[i] != lower(name[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+    }
+
     /** Executes {@code argv} (name first, never empty) for {@code session}; never throws a RuntimeException. */
     Reply dispatch(List<byte[]> argv, ClientSession session, Context ctx) {
-        CommandSpec spec = table.get(Args.lower(argv.get(0)));
-        if (spec == null) {
+        Row row = lookup(argv.get(0));
+        if (row == null) {
             return unknownCommand(argv);
         }
         int start = 1;
-        if (!spec.subcommands().isEmpty() && argv.size() >= 2) {
-            CommandSpec sub = subcommands.get(spec.name() + "|" + Args.lower(argv.get(1)));
+        if (!row.spec().subcommands().isEmpty() && argv.size() >= 2) {
+            Row sub = subcommands.get(row.spec().name() + "|" + Args.lower(argv.get(1)));
             if (sub == null) {
                 return Reply.error("ERR unknown subcommand '" + cString(argv.get(1), 128) + "'. Try "
-                        + spec.name().toUpperCase(Locale.ROOT) + " HELP.");
+                        + row.spec().name().toUpperCase(Locale.ROOT) + " HELP.");
             }
-            spec = sub;
+            row = sub;
             start = 2;
         }
-        ServerStats.CommandStat stat = stats.command(spec.name());
+        CommandSpec spec = row.spec();
+        ServerStats.CommandStat stat = row.stat();
         if (!spec.arityAccepts(argv.size())) {
             stat.rejected.increment();
             return Reply.error("ERR wrong number of arguments for '" + spec.name() + "' command");
