@@ -33,4 +33,15 @@ public interface Session {
 
     /** The reply being returned is the last: close the connection after writing it (QUIT). */
     void closeAfterReply();
+
+    /** CLIENT REPLY modes. */
+    enum ReplyMode { ON, OFF, SKIP }
+
+    /**
+     * CLIENT REPLY: ON sends replies again; OFF stops sending them (this command's included); SKIP
+     * sends neither this command's reply nor the next one's.
+     */
+    default void replyMode(ReplyMode mode) {
+        throw new UnsupportedOperationException("CLIENT REPLY is not supported by this session");
+    }
 }

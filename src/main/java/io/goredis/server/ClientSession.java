@@ -25,6 +25,10 @@ final class ClientSession implements Session {
     private volatile long lastInteractionMillis;
     private volatile boolean closeAfterReply;
     private volatile boolean killed;
+    // CLIENT REPLY state; touched only by the connection's own thread
+    private boolean repliesOff;
+    private boolean skipNext;
+    private boolean skipCurrent;
 
     /**
      * @param disconnect closes the connection from another thread (CLIENT KILL)
@@ -99,6 +103,32 @@ final class ClientSession implements Session {
     @Override
     public void closeAfterReply() {
         closeAfterReply = true;
+    }
+
+    @Override
+    public void replyMode(ReplyMode mode) {
+        switch (mode) {
+            case ON -> {
+                repliesOff = false;
+                skipNext = false;
+            }
+            case OFF -> repliesOff = true;
+            case SKIP -> {
+                skipNext = !repliesOff;
+                skipCurrent = true;
+            }
+        }
+    }
+
+    /** Called before each command: a SKIP from the previous command silences this one. */
+    void beginReply() {
+        skipCurrent = skipNext;
+        skipNext = false;
+    }
+
+    /** Whether the reply to the command just run is to be sent. */
+    boolean sendsReply() {
+        return !repliesOff && !skipCurrent;
     }
 
     boolean closing() {

@@ -56,8 +56,11 @@ final class SessionHandler {
                 if (argv == null) {
                     return;
                 }
+                session.beginReply();
                 Reply reply = dispatcher.dispatch(argv, session, ctx);
-                writer.write(reply, session.protocol());
+                if (session.sendsReply()) {
+                    writer.write(reply, session.protocol());
+                }
                 if (session.closing()) {
                     return;
                 }

@@ -142,6 +142,17 @@ class ServerIT {
     }
 
     @Test
+    void clientReply_offSkipOn() throws IOException {
+        try (RawClient c = goredis.rawClient()) {
+            c.command("CLIENT", "REPLY", "OFF").command("ECHO", "silent").command("CLIENT", "REPLY", "SKIP");
+            assertEquals("+OK\r\n", c.call("CLIENT", "REPLY", "ON"));
+            c.command("CLIENT", "REPLY", "SKIP").command("ECHO", "skipped");
+            assertEquals("$4\r\nseen\r\n", c.call("ECHO", "seen"));
+            assertEquals("-ERR syntax error\r\n", c.call("CLIENT", "REPLY", "maybe"));
+        }
+    }
+
+    @Test
     void clientKill_otherConnection() throws IOException {
         try (RawClient victim = goredis.rawClient(); RawClient killer = goredis.rawClient()) {
             String id = victim.call("CLIENT", "ID").substring(1).trim();
