@@ -133,23 +133,34 @@ public final class ScriptRunner {
         byte[] request = c.inline()
                 ? (c.source() + "\r\n").getBytes(StandardCharsets.UTF_8)
                 : RespConnection.multibulk(c.args());
-        RespReply r;
-        try {
-            if (c.mode() == Script.Mode.UNKNOWN) {
-                // redis-server has this command; goredis must answer as Redis does for one it lacks
-                r = ReplyComparator.unknownCommand(c.args());
+        if (c.mode() == Script.Mode.UNKNOWN) {
+            // redis-server has this command; goredis must answer as Redis does for one it lacks
+            RespReply r = ReplyComparator.unknownCommand(c.args());
+            transcript.append(c.line()).append(": ").append(abbreviate(c.source()))
+                    .append(" (unknown to goredis)\n    ").append(r.printable()).append('\n');
+            try {
                 RespReply g = pair.goredis.call(c.args());
-                transcript.append(c.line()).append(": ").append(abbreviate(c.source()))
-                        .append(" (unknown to goredis)\n    ").append(r.printable()).append('\n');
                 return java.util.Arrays.equals(r.raw(), g.raw()) ? null : "not Redis's unknown-command error"
                         + "\n    expected: " + r.printable() + "\n    goredis:  " + g.printable();
+            } catch (IOException e) {
+                pair.closed = true;
+                pair.close();
+                return "goredis gave no reply (" + e + ")";
             }
+        }
+        RespReply r;
+        try {
             pair.redis.send(request);
             r = c.mode() == Script.Mode.SCAN ? scanAll(pair.redis, c) : pair.redis.read();
         } catch (IOException e) {
+            // redis-server closed this connection (e.g. CLIENT KILL): goredis must have closed it too
             pair.closed = true;
+            transcript.append(c.line()).append(": ").append(abbreviate(c.source()))
+                    .append("\n    (connection closed)\n");
+            String m = pair.goredis.closedByPeer() ? null
+                    : "redis-server had closed this connection (" + e + "), goredis had not";
             pair.close();
-            return "redis-server failed (fix the script): " + e;
+            return m;
         }
         if (c.skipGoredis()) {
             afterReply(pair, c.args(), r, null);
