@@ -24,14 +24,27 @@ class DifferentialIT {
 
     @TestFactory
     Stream<DynamicTest> scripts(Targets targets) throws Exception {
-        return scriptFiles().stream().map(file -> DynamicTest.dynamicTest(
-                file.getFileName().toString(), file.toUri(), () -> runScript(targets, file)));
+        return tests(targets, "memory");
     }
 
-    private static void runScript(Targets targets, Path file) throws Exception {
+    /** One dynamic test per script, comparing {@code targets}; goredis runs on {@code store}. */
+    static Stream<DynamicTest> tests(Targets targets, String store) throws Exception {
+        return tests(targets, store, file -> true);
+    }
+
+    /** As {@link #tests(Targets, String)}, for the scripts {@code which} accepts. */
+    static Stream<DynamicTest> tests(Targets targets, String store, java.util.function.Predicate<Path> which)
+            throws Exception {
+        return scriptFiles().stream().filter(which).map(file -> DynamicTest.dynamicTest(
+                file.getFileName().toString(), file.toUri(), () -> runScript(targets, store, file)));
+    }
+
+    private static void runScript(Targets targets, String store, Path file) throws Exception {
         Script script = Script.load(file);
         Assumptions.assumeTrue(script.pendingReason() == null,
                 () -> script.name() + " is pending: " + script.pendingReason());
+        Assumptions.assumeTrue(script.onlyStore() == null || script.onlyStore().equals(store),
+                () -> script.name() + " runs only on the " + script.onlyStore() + " store");
         Targets t = script.requirePass() == null ? targets : targets.requiringPassword(script.requirePass());
         ScriptRunner runner = new ScriptRunner(t.redis(), t.goredis(), script.requirePass());
         ScriptRunner.Result result = runner.run(script);
@@ -39,7 +52,7 @@ class DifferentialIT {
         Files.createDirectories(transcripts);
         Files.writeString(transcripts.resolve(script.name() + ".txt"), result.transcript());
         if (!result.mismatches().isEmpty()) {
-            fail(result.mismatches().size() + " mismatch(es) in " + script.name() + ":\n"
+            fail(result.mismatches().size() + " mismatch(es) in " + script.name() + " (" + store + " store):\n"
                     + String.join("\n", result.mismatches())
                     + (result.pending().isEmpty() ? "" : "\npending: " + result.pending()));
         }

@@ -33,9 +33,10 @@ import java.util.Locale;
  *                       # goredis only, which must answer Redis's unknown-command error
  * &#64;pending reason       # not compared yet; before the first command: the whole script
  * &#64;requirepass PW       # (before the first command) run on servers that require password PW
+ * &#64;only-store S reason  # (before the first command) run only when goredis is on store S
  * </pre>
  */
-public record Script(String name, String pendingReason, String requirePass, List<Step> steps) {
+public record Script(String name, String pendingReason, String requirePass, String onlyStore, List<Step> steps) {
 
     /** How two replies are compared. */
     public enum Mode { EXACT, APPROX, TYPE, SHAPE, UNORDERED, SCAN, FIELDS, COMMAND_INFO, UNKNOWN }
@@ -65,6 +66,7 @@ public record Script(String name, String pendingReason, String requirePass, List
         List<Step> steps = new ArrayList<>();
         String scriptPending = null;
         String requirePass = null;
+        String onlyStore = null;
         Mode mode = Mode.EXACT;
         long tolerance = 0;
         long repeat = 1;
@@ -111,6 +113,12 @@ public record Script(String name, String pendingReason, String requirePass, List
                             }
                             requirePass = requireReason(d, rest);
                         }
+                        case "@only-store" -> {
+                            if (!steps.isEmpty() || words.size() < 3) {
+                                throw new IllegalArgumentException("@only-store STORE reason, before the first command");
+                            }
+                            onlyStore = words.get(1);
+                        }
                         case "@sleep" -> steps.add(new Sleep(lineNo, Long.parseLong(words.get(1))));
                         case "@conn" -> steps.add(new Conn(lineNo, Integer.parseInt(words.get(1))));
                         case "@raw" -> {
@@ -142,7 +150,7 @@ public record Script(String name, String pendingReason, String requirePass, List
                 throw new IllegalArgumentException(name + ":" + lineNo + ": " + e.getMessage(), e);
             }
         }
-        return new Script(name, scriptPending, requirePass, List.copyOf(steps));
+        return new Script(name, scriptPending, requirePass, onlyStore, List.copyOf(steps));
     }
 
     private static String requireReason(String directive, String reason) {

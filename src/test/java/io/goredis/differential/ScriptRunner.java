@@ -148,6 +148,7 @@ public final class ScriptRunner {
                 return "goredis gave no reply (" + e + ")";
             }
         }
+        long started = System.nanoTime();
         RespReply r;
         try {
             pair.redis.send(request);
@@ -176,7 +177,7 @@ public final class ScriptRunner {
             return "goredis gave no reply (" + e + ")\n    redis:   " + r.printable();
         }
         transcript.append(c.line()).append(": ").append(abbreviate(c.source())).append("\n    ")
-                .append(r.printable()).append('\n');
+                .append(r.printable()).append("    (").append((System.nanoTime() - started) / 1_000_000).append(" ms)\n");
         String reason = ReplyComparator.compare(c.mode(), c.tolerance(), r, g);
         String closing = afterReply(pair, c.args(), r, g);
         if (reason == null && closing == null) {
