@@ -81,9 +81,12 @@ public final class RequestReader {
     // --- multibulk -------------------------------------------------------------------------------
 
     private List<byte[]> readMultibulk(boolean authenticated) throws IOException, ProtocolException {
-        int cr = findLine("too big mbulk count string");
+        int cr = quickLine();
         if (cr < 0) {
-            return null;
+            cr = findLine("too big mbulk count string");
+            if (cr < 0) {
+                return null;
+            }
         }
         long count = parseNumber(pos + 1, cr);
         if (count == Long.MIN_VALUE || count > Integer.MAX_VALUE) {
@@ -105,9 +108,12 @@ public final class RequestReader {
     }
 
     private byte[] readBulk(boolean authenticated) throws IOException, ProtocolException {
-        int cr = findLine("too big bulk count string");
+        int cr = pos < limit ? quickLine() : -1;
         if (cr < 0) {
-            throw new java.io.EOFException("connection closed inside a multibulk request");
+            cr = findLine("too big bulk count string");
+            if (cr < 0) {
+                throw new java.io.EOFException("connection closed inside a multibulk request");
+            }
         }
         if (buf[pos] != '$') {
             throw new ProtocolException("expected '$', got '" + (char) (buf[pos] & 0xff) + "'");
@@ -145,6 +151,20 @@ public final class RequestReader {
         }
         pos += 2;
         return value;
+    }
+
+    /**
+     * The hot path of {@link #findLine}: a short count line ({@code *3}, {@code $5}) already in the
+     * buffer with the byte after its CR. Returns the CR's index, or -1 to take the general path.
+     */
+    private int quickLine() {
+        int end = Math.min(limit - 1, pos + 22);
+        for (int i = pos + 1; i < end; i++) {
+            if (buf[i] == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
