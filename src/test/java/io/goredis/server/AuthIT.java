@@ -15,6 +15,19 @@ class AuthIT {
     static final GoRedisServerExtension goredis = new GoRedisServerExtension().env(Map.of("REDIS_PASSWORD", "bacon"));
 
     @Test
+    void auth_issueSequence_byteForByte() throws IOException {
+        try (RawClient c = goredis.rawClient()) {
+            c.send("AUTH cabbage\r\nGET bacon\r\nAUTH bacon\r\nGET bacon\r\n");
+            StringBuilder replies = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                replies.append(c.readReply());
+            }
+            assertEquals("-WRONGPASS invalid username-password pair or user is disabled.\r\n"
+                    + "-NOAUTH Authentication required.\r\n+OK\r\n$-1\r\n", replies.toString());
+        }
+    }
+
+    @Test
     void auth_sequence() throws IOException {
         try (RawClient c = goredis.rawClient()) {
             assertEquals("-WRONGPASS invalid username-password pair or user is disabled.\r\n", c.send("AUTH cabbage\r\n").readReply());

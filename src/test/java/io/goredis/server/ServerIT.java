@@ -32,6 +32,14 @@ class ServerIT {
     }
 
     @Test
+    void setThenGet_quotedValueOverRawSocket() throws IOException {
+        try (RawClient c = goredis.rawClient()) {
+            assertEquals("+OK\r\n", c.send("SET a \"b c\"\r\n").readReply());
+            assertEquals("$3\r\nb c\r\n", c.send("GET a\r\n").readReply());
+        }
+    }
+
+    @Test
     void inline_emptyLinesIgnored() throws IOException {
         try (RawClient c = goredis.rawClient()) {
             assertEquals("+PONG\r\n", c.send("\r\n\n   \r\nPING\r\n").readReply());
