@@ -31,6 +31,8 @@ public final class RequestReader {
     public static final int UNAUTH_MAX_BULK = 16 * 1024;
 
     static final int BUFFER_SIZE = 16 * 1024;
+    /** A bulk larger than this is allocated step by step as its bytes arrive. */
+    static final int BIG_BULK_STEP = 1024 * 1024;
 
     private final InputStream in;
     private final long maxBulkLength;
@@ -132,13 +134,17 @@ public final class RequestReader {
             value = Arrays.copyOfRange(buf, pos, pos + n);
             pos += n;
         } else {
-            // read the rest of a large bulk straight into its own array, no buffer growth
-            value = new byte[n];
+            // read the rest of a large bulk straight into its own array, no buffer growth; the array
+            // grows as bytes arrive, so announcing 512 MB without sending them costs nothing
             int have = limit - pos;
+            value = new byte[Math.min(n, Math.max(have, BIG_BULK_STEP))];
             System.arraycopy(buf, pos, value, 0, have);
             pos = limit;
             while (have < n) {
-                int r = in.read(value, have, n - have);
+                if (have == value.length) {
+                    value = Arrays.copyOf(value, (int) Math.min(n, 2L * value.length));
+                }
+                int r = in.read(value, have, value.length - have);
                 if (r < 0) {
                     throw new java.io.EOFException("connection closed inside a bulk string");
                 }

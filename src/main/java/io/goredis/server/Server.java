@@ -169,7 +169,15 @@ public final class Server implements AutoCloseable {
                 admitted = permits.tryAcquire(); // a session may have ended while we waited
             }
             boolean hasPermit = admitted;
-            sessions.execute(() -> serve(socket, hasPermit));
+            try {
+                sessions.execute(() -> serve(socket, hasPermit));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // shutting down: the executor no longer takes sessions
+                closeQuietly(socket);
+                if (hasPermit) {
+                    permits.release();
+                }
+            }
         }
     }
 

@@ -96,6 +96,14 @@ class RequestReaderTest {
     }
 
     @Test
+    void multibulk_bulkOverOneMegabyteGrowsAsItArrives() throws Exception {
+        String big = "y".repeat(3 * 1024 * 1024 + 5);
+        RequestReader r = new RequestReader(trickle("*2\r\n$4\r\nECHO\r\n$" + big.length() + "\r\n" + big + "\r\n", 100_000));
+        assertEquals(big, words(r.read(true)).get(1));
+        assertThrows(EOFException.class, () -> reader("*1\r\n$536870912\r\nabc").read(true));
+    }
+
+    @Test
     void multibulk_manyRequestsInOneBuffer() throws Exception {
         RequestReader r = reader("*1\r\n$4\r\nPING\r\n".repeat(3));
         for (int i = 0; i < 3; i++) {
