@@ -91,32 +91,34 @@ final class LongDouble {
 
     /** Rounds a non-zero exact value to the nearest long double; null on overflow (infinity). */
     private static BigDecimal round(BigDecimal x) {
-        BigDecimal abs = x.abs();
-        // Estimate floor(log2|x|), then fix it so that 2^63 <= |x| / 2^e < 2^64.
-        long log2 = (long) Math.floor(abs.unscaledValue().bitLength() - abs.scale() * LOG2_10);
+        BigInteger u = x.unscaledValue().abs();
+        int scale = x.scale(); // |x| = u * 10^-scale
+        double log2 = u.bitLength() - scale * LOG2_10; // within a couple of bits of log2|x|
         if (log2 > MAX_EXP + SIGNIFICAND_BITS + 8) {
             return null;
         }
         if (log2 < MIN_EXP - 8) {
             return BigDecimal.ZERO;
         }
-        int e = (int) log2 - (SIGNIFICAND_BITS - 1);
-        BigDecimal low = new BigDecimal(BigInteger.ONE.shiftLeft(SIGNIFICAND_BITS - 1));
-        BigDecimal high = new BigDecimal(BigInteger.ONE.shiftLeft(SIGNIFICAND_BITS));
-        BigDecimal q = scaleByPowerOfTwo(abs, -e);
-        while (q.compareTo(high) >= 0) {
-            e++;
-            q = scaleByPowerOfTwo(abs, -e);
+        // Find e with 2^63 <= |x| / 2^e < 2^64 (or e = MIN_EXP for a subnormal), using integers only.
+        int e = (int) Math.floor(log2) - (SIGNIFICAND_BITS - 1);
+        while (true) {
+            int bits = scaled(u, scale, e)[0].bitLength();
+            if (bits > SIGNIFICAND_BITS) {
+                e++;
+            } else if (bits < SIGNIFICAND_BITS && e > MIN_EXP) {
+                e--;
+            } else {
+                break;
+            }
         }
-        while (q.compareTo(low) < 0) {
-            e--;
-            q = scaleByPowerOfTwo(abs, -e);
+        e = Math.max(e, MIN_EXP);
+        BigInteger[] qr = scaled(u, scale, e);
+        BigInteger m = qr[0];
+        int half = qr[1].shiftLeft(1).compareTo(qr[2]);
+        if (half > 0 || (half == 0 && m.testBit(0))) { // round half to even
+            m = m.add(BigInteger.ONE);
         }
-        if (e < MIN_EXP) { // subnormal: fewer significant bits
-            e = MIN_EXP;
-            q = scaleByPowerOfTwo(abs, -e);
-        }
-        BigInteger m = q.setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
         if (m.bitLength() > SIGNIFICAND_BITS) { // rounded up to 2^64
             m = m.shiftRight(1);
             e++;
@@ -126,6 +128,24 @@ final class LongDouble {
         }
         BigDecimal r = scaleByPowerOfTwo(new BigDecimal(m), e);
         return x.signum() < 0 ? r.negate() : r;
+    }
+
+    /** {quotient, remainder, divisor} of {@code u * 10^-scale / 2^e}. */
+    private static BigInteger[] scaled(BigInteger u, int scale, int e) {
+        BigInteger num = u;
+        BigInteger den = BigInteger.ONE;
+        if (scale > 0) {
+            den = BigInteger.TEN.pow(scale);
+        } else if (scale < 0) {
+            num = num.multiply(BigInteger.TEN.pow(-scale));
+        }
+        if (e > 0) {
+            den = den.shiftLeft(e);
+        } else {
+            num = num.shiftLeft(-e);
+        }
+        BigInteger[] qr = num.divideAndRemainder(den);
+        return new BigInteger[] {qr[0], qr[1], den};
     }
 
     /** Exactly {@code x * 2^n}. */

@@ -95,6 +95,24 @@ class IncrByFloatTest extends StringCommandTestBase {
         assertEquals(sha256Prefix, HexFormat.of().formatHex(digest).substring(0, 16));
     }
 
+    @ParameterizedTest(name = "{0} valid: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1.8e-4951|false
+            1.82e-4951|false
+            1.823e-4951|true
+            1.83e-4951|true
+            1.18973149535723176502e4932|true
+            1.18973149535723176505e4932|true
+            1.189731495357231765e4932|true
+            1.1897314953572317651e4932|false
+            -1.18973149535723176508e4932|false
+            """)
+    void longDouble_rangeBoundariesMatchRedis(String text, boolean valid) {
+        // Redis: half the smallest subnormal rounds to zero (invalid), anything above it is valid;
+        // the largest finite value plus less than half an ulp is still finite.
+        assertEquals(valid, LongDouble.parse(text.getBytes(StandardCharsets.US_ASCII)) != null);
+    }
+
     @Test
     void incrbyfloat_absentKeyStartsAtZero() {
         assertBulk("1.5", "INCRBYFLOAT", "nk", "1.5");
