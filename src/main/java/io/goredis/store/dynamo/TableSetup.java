@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -41,6 +42,13 @@ public final class TableSetup {
 
     private static final Logger log = LoggerFactory.getLogger(TableSetup.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * Start-up calls get more time than commands: CreateTable and a first request to a cold
+     * DynamoDB Local can take several seconds, and nobody is waiting on a reply yet.
+     */
+    static final Duration SETUP_CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final AwsRequestOverrideConfiguration SLOW_OK = AwsRequestOverrideConfiguration.builder()
+            .apiCallTimeout(SETUP_CALL_TIMEOUT).apiCallAttemptTimeout(SETUP_CALL_TIMEOUT).build();
 
     private final DynamoDbClient client;
     private final String table;
@@ -86,7 +94,8 @@ public final class TableSetup {
     /** The table's description, or null if it does not exist. */
     TableDescription describe() {
         try {
-            return client.describeTable(DescribeTableRequest.builder().tableName(table).build()).table();
+            return client.describeTable(DescribeTableRequest.builder().tableName(table)
+                    .overrideConfiguration(SLOW_OK).build()).table();
         } catch (ResourceNotFoundException e) {
             return null;
         }
@@ -102,6 +111,7 @@ public final class TableSetup {
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .streamSpecification(StreamSpecification.builder()
                             .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
+                    .overrideConfiguration(SLOW_OK)
                     .build());
             log.info("created DynamoDB table {}", table);
         } catch (ResourceInUseException e) {
@@ -162,6 +172,7 @@ public final class TableSetup {
                     .tableName(table)
                     .timeToLiveSpecification(TimeToLiveSpecification.builder()
                             .attributeName(ItemCodec.TTL).enabled(true).build())
+                    .overrideConfiguration(SLOW_OK)
                     .build());
         } catch (SdkException e) {
             // Another node enabling it at the same time makes DynamoDB refuse the second request.
@@ -173,7 +184,8 @@ public final class TableSetup {
 
     private boolean ttlEnabled() {
         TimeToLiveDescription t = client.describeTimeToLive(
-                DescribeTimeToLiveRequest.builder().tableName(table).build()).timeToLiveDescription();
+                DescribeTimeToLiveRequest.builder().tableName(table)
+                        .overrideConfiguration(SLOW_OK).build()).timeToLiveDescription();
         boolean on = t != null && (t.timeToLiveStatus() == TimeToLiveStatus.ENABLED
                 || t.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
         if (on && !ItemCodec.TTL.equals(t.attributeName())) {
