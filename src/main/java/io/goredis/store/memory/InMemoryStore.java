@@ -18,8 +18,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The {@link Store} that keeps everything on the heap: one {@link Db} per database, a
@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *       with). An expired entry is invisible at once on every path (lazy), and an
  *       {@link ActiveExpiry} thread samples keys with an expiry and reclaims expired ones in the
  *       background, as Redis's {@code activeExpireCycle} does, so memory comes back unread.</li>
- *   <li><b>Versions</b> come from one store-wide counter, taken under the key's stripe lock, so they
- *       rise strictly per key, across delete and re-create, SWAPDB and FLUSHDB.</li>
+ *   <li><b>Versions</b> come from a counter per lock stripe, taken under the stripe's lock; a key
+ *       always maps to the same stripe (whatever its database), so its versions rise strictly,
+ *       across delete and re-create, SWAPDB and FLUSHDB.</li>
  *   <li><b>SCAN</b> walks a per-database index ordered by key hash; the cursor is the next hash to
  *       visit, so every key present for the whole scan is returned (duplicates never, except that a
  *       key deleted and re-added mid-scan may come twice).</li>
@@ -51,10 +52,13 @@ public final class InMemoryStore implements Store {
     private final Clock clock;
     private final AtomicReferenceArray<Db> dbs;
     private final Stripes stripes = new Stripes();
-    private final AtomicLong versions = new AtomicLong();
     private final ActiveExpiry activeExpiry;
     /** Database the next expiry cycle starts with (round robin, as Redis's current_db). */
     private int nextExpireDb;
+    /** Keys reclaimed because they expired, by active expiry or on access (Redis's expired_keys). */
+    private final LongAdder expiredKeys = new LongAdder();
+    /** Time spent in expiry cycles (Redis's expire_cycle_cpu_milliseconds, as wall time). */
+    private final LongAdder expireCycleNanos = new LongAdder();
 
     /** 16 databases, active expiry every 100 ms. */
     public InMemoryStore(Clock clock) {
@@ -127,15 +131,15 @@ public final class InMemoryStore implements Store {
 
     @Override
     public long put(int db, byte[] key, byte[] value, long expireAtMillis) {
-        Key k = Key.wrap(key).owned();
+        Key k = Key.copyOf(key);
         byte[] v = value.clone();
         int s = Stripes.of(k);
         stripes.lock(s);
         try {
-            long version = versions.incrementAndGet();
+            long version = stripes.nextVersion(s);
             Entry e = new Entry(v, expireAtMillis, version);
             Db d = dbs.get(db);
-            if (e.isExpiredAt(clock.millis())) {
+            if (e.hasExpiry() && e.isExpiredAt(clock.millis())) {
                 d.remove(k);
             } else {
                 d.put(k, e);
@@ -224,7 +228,7 @@ public final class InMemoryStore implements Store {
             case Mutation.Keep keep -> { }
             case Mutation.Delete delete -> d.remove(key);
             case Mutation.Put put -> {
-                Entry e = new Entry(put.value().clone(), put.expireAtMillis(), versions.incrementAndGet());
+                Entry e = new Entry(put.value().clone(), put.expireAtMillis(), stripes.nextVersion(Stripes.of(key)));
                 if (e.isExpiredAt(now)) {
                     d.remove(key);
                 } else {
@@ -346,6 +350,30 @@ public final class InMemoryStore implements Store {
         return "memory";
     }
 
+    /**
+     * The {@code # Store} INFO section: keys physically held (expired ones not yet reclaimed
+     * included, which is what Redis's DBSIZE counts), how many of them are expired, keys reclaimed
+     * so far, time spent in expiry cycles, and the estimated bytes held.
+     */
+    @Override
+    public String info() {
+        long stored = 0;
+        long expired = 0;
+        long now = clock.millis();
+        for (int i = 0; i < dbs.length(); i++) {
+            Db d = dbs.get(i);
+            stored += d.map.mappingCount();
+            expired += d.countExpired(now);
+        }
+        return "# Store\r\n"
+                + "store:memory\r\n"
+                + "stored_keys:" + stored + "\r\n"
+                + "stored_keys_expired:" + expired + "\r\n"
+                + "expired_keys_reclaimed:" + expiredKeys.sum() + "\r\n"
+                + "expire_cycle_milliseconds:" + expireCycleNanos.sum() / 1_000_000 + "\r\n"
+                + "dataset_bytes_estimate:" + usedMemoryEstimate() + "\r\n";
+    }
+
     /** Estimated heap bytes held by keys and values of all databases (for INFO memory). */
     public long usedMemoryEstimate() {
         long total = 0;
@@ -380,6 +408,14 @@ public final class InMemoryStore implements Store {
      */
     int expireCycle(long budgetNanos) {
         long start = System.nanoTime();
+        try {
+            return expireCycle(start, budgetNanos);
+        } finally {
+            expireCycleNanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private int expireCycle(long start, long budgetNanos) {
         long now = clock.millis();
         int removed = 0;
         int n = dbs.length();
@@ -427,6 +463,7 @@ public final class InMemoryStore implements Store {
             Entry e = d.map.get(k);
             if (e != null && e.isExpiredAt(now)) {
                 d.remove(k);
+                expiredKeys.increment();
                 return true;
             }
             return false;
@@ -443,6 +480,7 @@ public final class InMemoryStore implements Store {
             Db d = dbs.get(db);
             if (d.map.get(k) == seen) {
                 d.remove(k);
+                expiredKeys.increment();
             }
         } finally {
             stripes.unlock(s);

@@ -23,6 +23,12 @@ final class Key implements Comparable<Key> {
         return new Key(bytes, mix(Arrays.hashCode(bytes)));
     }
 
+    /** A key owning a private copy of {@code bytes}, safe to keep in the store. */
+    static Key copyOf(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        return new Key(copy, mix(Arrays.hashCode(copy)));
+    }
+
     /** This key with a private copy of its bytes (same hash), safe to keep in the store. */
     Key owned() {
         return new Key(bytes.clone(), hash);

@@ -18,8 +18,17 @@ final class Stripes {
 
     static final int COUNT = 1024;
 
+    /** Spacing of per-stripe counters in {@link #versions}: one 64-byte cache line each. */
+    private static final int PAD = 8;
+
     private final ReentrantLock[] locks = new ReentrantLock[COUNT];
     private final AtomicLongArray seqs = new AtomicLongArray(COUNT);
+    /**
+     * Per-stripe version counters, read and bumped only under the stripe's lock. A key always maps
+     * to the same stripe, so its versions rise strictly (across delete, re-create, databases),
+     * without one store-wide counter that every write on every core would contend for.
+     */
+    private final long[] versions = new long[COUNT * PAD];
 
     Stripes() {
         for (int i = 0; i < COUNT; i++) {
@@ -37,6 +46,11 @@ final class Stripes {
 
     void unlock(int stripe) {
         locks[stripe].unlock();
+    }
+
+    /** The next version for a key of {@code stripe}; the caller holds the stripe's lock. */
+    long nextVersion(int stripe) {
+        return ++versions[stripe * PAD];
     }
 
     /** Sequence number to pass to {@link #unchanged}; odd means a multi-key change is in flight. */

@@ -171,6 +171,26 @@ class InMemoryStoreTest extends StoreContractTest {
     }
 
     @Test
+    void info_reportsStoredExpiredAndReclaimedKeys() {
+        try (InMemoryStore s = manual()) {
+            s.put(0, b("a"), b("v"), Entry.NO_EXPIRY);
+            s.put(1, b("b"), b("v"), clock.millis() + 10);
+            s.put(2, b("c"), b("v"), clock.millis() + 10);
+            clock.advanceMillis(11);
+            String before = s.info();
+            assertTrue(before.startsWith("# Store\r\nstore:memory\r\n"), before);
+            assertTrue(before.contains("\r\nstored_keys:3\r\nstored_keys_expired:2\r\nexpired_keys_reclaimed:0\r\n"),
+                    before);
+            s.get(1, b("b"));
+            s.expireCycle(Long.MAX_VALUE);
+            String after = s.info();
+            assertTrue(after.contains("\r\nstored_keys:1\r\nstored_keys_expired:0\r\nexpired_keys_reclaimed:2\r\n"),
+                    after);
+            assertTrue(after.contains("\r\ndataset_bytes_estimate:" + s.usedMemoryEstimate() + "\r\n"), after);
+        }
+    }
+
+    @Test
     void get_expiredKey_isReclaimedLazily() {
         try (InMemoryStore s = manual()) {
             s.put(0, b("k"), b("v"), clock.millis() + 10);
