@@ -23,7 +23,7 @@ import java.util.Locale;
  * &#64;scan                 # run SCAN's cursor loop to the end; compare the set of keys found
  * &#64;fields               # INFO / CLIENT LIST text: Redis's section and field names (see ReplyComparator)
  * &#64;command-info         # COMMAND INFO: name, arity, flags, key positions exact
- * &#64;repeat N             # the command's last argument repeated N times (multi-MB values)
+ * &#64;repeat N             # the next command's last argument (or @raw's bytes) repeated N times
  * &#64;inline               # send the line as an inline command, not multibulk
  * &#64;raw N "bytes"        # send raw bytes (quoted, with escapes), read N replies
  * &#64;conn N               # switch to client connection N (opened on first use)
@@ -127,8 +127,9 @@ public record Script(String name, String pendingReason, String requirePass, Stri
                                 throw new IllegalArgumentException("@raw takes a reply count and one quoted string");
                             }
                             int replies = Integer.parseInt(new String(a.get(0), StandardCharsets.US_ASCII));
-                            steps.add(new Raw(lineNo, a.get(1), replies, pending));
+                            steps.add(new Raw(lineNo, repeat(a.get(1), repeat), replies, pending));
                             pending = null;
+                            repeat = 1;
                         }
                         default -> throw new IllegalArgumentException("unknown directive " + d);
                     }

@@ -216,6 +216,10 @@ public final class ScriptRunner {
             pair.close();
             return "redis-server failed (fix the script): " + e;
         }
+        transcript.append(step.line()).append(": @raw ").append(RespReply.escape(step.bytes(), 120)).append('\n');
+        for (RespReply r : rs) {
+            transcript.append("    ").append(r.printable()).append('\n');
+        }
         try {
             pair.goredis.send(step.bytes());
             for (int i = 0; i < step.replies(); i++) {
