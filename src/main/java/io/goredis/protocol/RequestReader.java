@@ -15,8 +15,9 @@ import java.util.List;
  * not fit); {@link #hasBuffered()} tells the session whether another request may already be waiting,
  * so it can answer a pipelined batch and flush once. Not thread-safe: one per connection.
  *
- * <p>Limits (checked before the bytes are accepted, with Redis's exact texts): an inline request or
- * a count line of at most 64 KB, a bulk of at most {@code maxBulkLength} bytes (Redis's
+ * <p>Limits (checked as the bytes arrive, with Redis's exact texts): more than 64 KB buffered without
+ * the end of an inline request or count line is an error (reads are at most 16 KB, as Redis's, so
+ * this trips where Redis's check does), a bulk of at most {@code maxBulkLength} bytes (Redis's
  * {@code proto-max-bulk-len}, 512 MB), and before authentication at most 10 arguments and 16 KB per
  * bulk.
  */
@@ -252,9 +253,6 @@ public final class RequestReader {
             }
             from -= offset - pos;
         }
-        if (nl - pos > INLINE_MAX) {
-            throw new ProtocolException("too big inline request");
-        }
         int end = nl;
         if (end > pos && buf[end - 1] == '\r') {
             end--;
@@ -403,7 +401,9 @@ public final class RequestReader {
             pos = 0;
             limit = unread;
         }
-        int r = in.read(buf, limit, buf.length - limit);
+        // at most 16 KB per read, as Redis's PROTO_IOBUF_LEN: the 64 KB limits then trip exactly
+        // where Redis's do (more than 64 KB buffered and still no line end)
+        int r = in.read(buf, limit, Math.min(BUFFER_SIZE, buf.length - limit));
         if (r < 0) {
             return false;
         }
