@@ -106,6 +106,7 @@ public final class StreamPoller implements ChangeSource {
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Sleeper sleeper;
+    private final AutoCloseable resources;
 
     // poller-thread state
     private ChangeListener listener;
@@ -130,14 +131,15 @@ public final class StreamPoller implements ChangeSource {
      * @param decoder      turns records into events
      * @param pollInterval wait between polls of a shard that returned nothing
      * @param maxLag       stop trusting the cache when the follower has not caught up for this long
+     * @param resources    closed after the streams client (e.g. the locator's client); may be null
      */
     public StreamPoller(DynamoDbStreamsClient streams, StreamLocator locator, RecordDecoder decoder,
-                        Duration pollInterval, Duration maxLag, Clock clock) {
-        this(streams, locator, decoder, pollInterval, maxLag, clock, null);
+                        Duration pollInterval, Duration maxLag, Clock clock, AutoCloseable resources) {
+        this(streams, locator, decoder, pollInterval, maxLag, clock, null, resources);
     }
 
     StreamPoller(DynamoDbStreamsClient streams, StreamLocator locator, RecordDecoder decoder,
-                 Duration pollInterval, Duration maxLag, Clock clock, Sleeper sleeper) {
+                 Duration pollInterval, Duration maxLag, Clock clock, Sleeper sleeper, AutoCloseable resources) {
         if (pollInterval.isNegative() || maxLag.isNegative() || maxLag.isZero()) {
             throw new IllegalArgumentException("pollInterval must be >= 0 and maxLag > 0");
         }
@@ -148,6 +150,7 @@ public final class StreamPoller implements ChangeSource {
         this.maxLag = maxLag;
         this.clock = clock;
         this.sleeper = sleeper != null ? sleeper : d -> stop.await(d.toNanos(), TimeUnit.NANOSECONDS);
+        this.resources = resources;
     }
 
     /** Starts the poller thread. */
@@ -450,5 +453,12 @@ public final class StreamPoller implements ChangeSource {
             }
         }
         streams.close();
+        if (resources != null) {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                log.warn("stream poller: closing its clients failed: {}", e.toString());
+            }
+        }
     }
 }

@@ -97,7 +97,7 @@ class StreamPollerTest {
             return q.poll().get();
         });
         poller = new StreamPoller(streams, () -> Optional.of(ARN), StreamPollerTest::decode,
-                Duration.ofMillis(50), Duration.ofSeconds(30), clock, d -> {});
+                Duration.ofMillis(50), Duration.ofSeconds(30), clock, d -> {}, null);
         poller.attach(listener);
     }
 
@@ -294,7 +294,7 @@ class StreamPollerTest {
     @Test
     void noStream_neverContinuous() {
         StreamPoller p = new StreamPoller(streams, Optional::empty, StreamPollerTest::decode,
-                Duration.ofMillis(50), Duration.ofSeconds(30), clock, d -> {});
+                Duration.ofMillis(50), Duration.ofSeconds(30), clock, d -> {}, null);
         RecordingListener l = new RecordingListener();
         p.attach(l);
         p.step();
@@ -371,9 +371,10 @@ class StreamPollerTest {
     void thread_startsFollowsAndStops() throws Exception {
         shards.add(open("s1", null));
         CountDownLatch got = new CountDownLatch(1);
+        CountDownLatch closedResources = new CountDownLatch(1);
         page("s1/LATEST", "s1/b", rec("a", 1, "10"));
         StreamPoller p = new StreamPoller(streams, () -> Optional.of(ARN), StreamPollerTest::decode,
-                Duration.ofMillis(5), Duration.ofSeconds(30), clock);
+                Duration.ofMillis(5), Duration.ofSeconds(30), clock, closedResources::countDown);
         p.start(new ChangeListener() {
             @Override
             public void onChange(ChangeEvent event) {
@@ -390,6 +391,7 @@ class StreamPollerTest {
         p.close();
         p.close();
         verify(streams).close();
+        assertEquals(0, closedResources.getCount());
         verify(streams, never()).getShardIterator(argThat((GetShardIteratorRequest r) -> r.shardIteratorType() == ShardIteratorType.TRIM_HORIZON));
     }
 }
