@@ -1,5 +1,6 @@
 package io.goredis.config;
 
+import io.goredis.store.cache.CacheSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +28,15 @@ import java.util.Set;
  * @param table        DynamoDB table of the dynamodb (and caching) store
  * @param dynamodbEndpoint DynamoDB endpoint override (e.g. DynamoDB Local), or null for the SDK's default
  * @param createTable  create the DynamoDB table if it is missing
+ * @param cacheMaxMemory caching store: bound on cached bytes ({@code --cache-max-memory}, redis.conf units)
+ * @param pollIntervalMillis caching store: wait between stream polls that found nothing
  */
 public record Config(int port, String bind, String store, int maxClients, boolean protectedMode,
-                     String password, String table, String dynamodbEndpoint, boolean createTable) {
+                     String password, String table, String dynamodbEndpoint, boolean createTable,
+                     long cacheMaxMemory, int pollIntervalMillis) {
 
     /** Stores {@code --store} accepts. The store factory must handle every name here. */
-    public static final Set<String> STORES = Set.of("memory", "dynamodb");
+    public static final Set<String> STORES = Set.of("memory", "dynamodb", "caching");
 
     /** Every setting: the flag (without dashes), its environment variable, default and help. */
     public static final List<Option> OPTIONS = List.of(
@@ -47,7 +51,11 @@ public record Config(int port, String bind, String store, int maxClients, boolea
             Option.value("dynamodb-endpoint", "AWS_ENDPOINT_URL_DYNAMODB", null,
                     "DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local (default: AWS)"),
             Option.flagSwitch("create-table", "GOREDIS_CREATE_TABLE",
-                    "create the DynamoDB table if missing (on-demand, stream, TTL)"));
+                    "create the DynamoDB table if missing (on-demand, stream, TTL)"),
+            Option.value("cache-max-memory", "GOREDIS_CACHE_MAX_MEMORY", "256mb",
+                    "caching store: memory bound of the cache (bytes, or 64mb, 1gb as in redis.conf)"),
+            Option.value("poll-interval", "GOREDIS_POLL_INTERVAL", "50",
+                    "caching store: milliseconds between DynamoDB Streams polls that found nothing"));
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -77,6 +85,13 @@ public record Config(int port, String bind, String store, int maxClients, boolea
         this(port, bind, store, maxClients, protectedMode, password, "goredis", null, false);
     }
 
+    /** The settings without the caching store's (defaults: 256 MB, 50 ms). */
+    public Config(int port, String bind, String store, int maxClients, boolean protectedMode, String password,
+                  String table, String dynamodbEndpoint, boolean createTable) {
+        this(port, bind, store, maxClients, protectedMode, password, table, dynamodbEndpoint, createTable,
+                256L * 1024 * 1024, 50);
+    }
+
     /** Defaults only: handy in tests. */
     public static Config defaults() {
         return parse(new String[0], Map.of());
@@ -98,7 +113,9 @@ public record Config(int port, String bind, String store, int maxClients, boolea
                 raw.string("REDIS_PASSWORD"),
                 raw.string("table"),
                 raw.string("dynamodb-endpoint"),
-                raw.bool("create-table"));
+                raw.bool("create-table"),
+                raw.bytes("cache-max-memory"),
+                raw.integer("poll-interval", 0, 10_000));
     }
 
     /** True if the arguments ask for the usage text. */
@@ -132,7 +149,8 @@ public record Config(int port, String bind, String store, int maxClients, boolea
     public String toString() {
         return "Config[port=" + port + ", bind=" + bind + ", store=" + store + ", maxClients=" + maxClients
                 + ", protectedMode=" + protectedMode + ", password=" + (password == null ? "none" : "****")
-                + ", table=" + table + ", dynamodbEndpoint=" + dynamodbEndpoint + ", createTable=" + createTable + "]";
+                + ", table=" + table + ", dynamodbEndpoint=" + dynamodbEndpoint + ", createTable=" + createTable
+                + ", cacheMaxMemory=" + cacheMaxMemory + ", pollIntervalMillis=" + pollIntervalMillis + "]";
     }
 
     /**
@@ -257,6 +275,16 @@ public record Config(int port, String bind, String store, int maxClients, boolea
                 throw bad(key, v, "one of " + String.join(", ", allowed.stream().sorted().toList()));
             }
             return s;
+        }
+
+        /** A memory size as redis.conf writes it: {@code 268435456}, {@code 256mb}, {@code 1gb}. */
+        long bytes(String key) {
+            String v = values.get(key);
+            try {
+                return CacheSettings.parseBytes(v == null ? "" : v);
+            } catch (IllegalArgumentException e) {
+                throw bad(key, v, "a size in bytes, e.g. 268435456, 256mb or 1gb");
+            }
         }
 
         private ConfigException bad(String key, String value, String expected) {

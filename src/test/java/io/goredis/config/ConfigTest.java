@@ -63,7 +63,7 @@ class ConfigTest {
         assertEquals("invalid --port (GOREDIS_PORT): 'abc' (expected an integer)", error(Map.of(), "--port", "abc"));
         assertEquals("invalid --port (GOREDIS_PORT): '70000' (expected between 0 and 65535)", error(Map.of("GOREDIS_PORT", "70000")));
         assertEquals("invalid --maxclients (GOREDIS_MAXCLIENTS): '0' (expected between 1 and 2147483647)", error(Map.of(), "--maxclients", "0"));
-        assertEquals("invalid --store (GOREDIS_STORE): 'redis' (expected one of dynamodb, memory)", error(Map.of(), "--store", "redis"));
+        assertEquals("invalid --store (GOREDIS_STORE): 'redis' (expected one of caching, dynamodb, memory)", error(Map.of(), "--store", "redis"));
         assertEquals("invalid --protected-mode (GOREDIS_PROTECTED_MODE): 'maybe' (expected yes or no)",
                 error(Map.of(), "--protected-mode", "maybe"));
         assertEquals("unknown option --nope (see --help)", error(Map.of(), "--nope", "1"));

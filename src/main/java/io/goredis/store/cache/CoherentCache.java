@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  *       the next read fetches the current state from the table anyway. This keeps memory bounded and
  *       makes eviction always safe — a forgotten key cannot be resurrected by a late old event.</li>
  *   <li><b>No fill overtakes an event.</b> Every fill or write-back takes a {@link Token} before it
- *       calls the table; every event bumps a per-stripe counter before it touches the map. A fill
- *       whose stripe moved meanwhile does not install into an empty slot (the event it raced may
- *       have been ignored), so a slow read can never install a value older than a write or delete
- *       the stream already delivered. Both sides run under the map's per-key lock ({@code compute}).</li>
+ *       calls the table; every event records its rank and bumps a per-stripe counter before it
+ *       touches the map. A fill whose stripe moved meanwhile installs into an empty slot only if it
+ *       ranks at least as high as every event that stripe has seen (the event it raced may have been
+ *       ignored), so a slow read can never install a value older than a write or delete the stream
+ *       already delivered. Both sides run under the map's per-key lock ({@code compute}).</li>
  *   <li><b>Unknown stays humble.</b> An absence read from the table has no version; such a slot is
  *       dropped by any event for its key instead of compared.</li>
  *   <li><b>No trust without continuity.</b> Until the source says it is continuous, and again after
@@ -47,12 +48,17 @@ final class CoherentCache implements ChangeListener {
     private static final int STRIPES = 4096;
 
     /** A fill's or write's snapshot of the change counters, taken before it calls the table. */
-    record Token(long epoch, int stripe, long changes) {}
+    record Token(long epoch, int stripe, long changes, long invalidations) {}
 
     private final Cache<CacheKey, Slot> map;
     private final Clock clock;
     private final long absentRetentionNanos;
+    /** Events seen per stripe. */
     private final AtomicLongArray changes = new AtomicLongArray(STRIPES);
+    /** Highest event rank seen per stripe (ranks of different keys compare as a bound only). */
+    private final AtomicLongArray maxRank = new AtomicLongArray(STRIPES);
+    /** Unversioned invalidations per stripe (failed or unversioned writes). */
+    private final AtomicLongArray invalidations = new AtomicLongArray(STRIPES);
     /** Bumped by every reset, flush and continuity change: voids every token taken before. */
     private final AtomicLong epoch = new AtomicLong();
     private volatile boolean continuous;
@@ -100,7 +106,7 @@ final class CoherentCache implements ChangeListener {
     Token begin(CacheKey key) {
         long e = epoch.get();
         int stripe = stripe(key);
-        return new Token(e, stripe, changes.get(stripe));
+        return new Token(e, stripe, changes.get(stripe), invalidations.get(stripe));
     }
 
     /**
@@ -117,7 +123,7 @@ final class CoherentCache implements ChangeListener {
                 return null;
             }
             if (old == null) {
-                return changes.get(token.stripe()) == token.changes() ? fresh : null;
+                return mayFillEmpty(token, fresh) ? fresh : null;
             }
             if (old.known() && fresh.known()) {
                 return fresh.rank() > old.rank() ? fresh : old;
@@ -130,9 +136,23 @@ final class CoherentCache implements ChangeListener {
         }
     }
 
+    /**
+     * Whether {@code fresh} may go into an empty slot. Yes if no event touched the key's stripe since
+     * the token; else only if it is at least as new as every event that stripe ever saw (the events
+     * for this key among them, which were ignored because it was not cached) — and never after an
+     * unversioned invalidation, whose write may be newer than anything we can rank.
+     */
+    private boolean mayFillEmpty(Token token, Slot fresh) {
+        int stripe = token.stripe();
+        if (invalidations.get(stripe) != token.invalidations()) {
+            return false;
+        }
+        return changes.get(stripe) == token.changes() || (fresh.known() && fresh.rank() >= maxRank.get(stripe));
+    }
+
     /** Forgets {@code key} and voids in-flight fills of it (after an ambiguous or unversioned write). */
     void invalidate(CacheKey key) {
-        changes.incrementAndGet(stripe(key));
+        invalidations.incrementAndGet(stripe(key));
         map.invalidate(key);
     }
 
@@ -151,7 +171,10 @@ final class CoherentCache implements ChangeListener {
     @Override
     public void onChange(ChangeEvent event) {
         CacheKey key = CacheKey.of(event.db(), event.key());
-        changes.incrementAndGet(stripe(key));
+        int stripe = stripe(key);
+        // rank first, then the counter: an install that sees the new count also sees the rank
+        maxRank.accumulateAndGet(stripe, event.rank(), Math::max);
+        changes.incrementAndGet(stripe);
         Slot fresh = Slot.of(event);
         map.asMap().compute(key, (k, old) -> {
             if (old == null) {

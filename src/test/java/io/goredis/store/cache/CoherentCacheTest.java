@@ -112,6 +112,23 @@ class CoherentCacheTest {
     }
 
     @Test
+    void install_afterItsOwnEventOnEmptySlot_isAllowed() {
+        // a write-back that the stream overtook: the ignored event is not newer than what we install
+        CoherentCache.Token t = cache.begin(key("k"));
+        cache.onChange(ChangeEvent.put(0, b("k"), entry("v", 5)));
+        cache.install(key("k"), t, Slot.of(entry("v", 5)));
+        assertEquals("v", valueOf("k"));
+    }
+
+    @Test
+    void install_unknownAbsenceAfterRacingEvent_isRefused() {
+        CoherentCache.Token t = cache.begin(key("k"));
+        cache.onChange(ChangeEvent.delete(0, b("k"), 1));
+        cache.install(key("k"), t, Slot.absentUnknown());
+        assertNull(valueOf("k"));
+    }
+
+    @Test
     void install_afterRacingDelete_isRefused() {
         CoherentCache.Token t = cache.begin(key("k"));
         cache.onChange(ChangeEvent.delete(0, b("k"), 1));
