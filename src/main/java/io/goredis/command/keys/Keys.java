@@ -21,6 +21,17 @@ final class Keys implements Command {
     /** Page-size hint for the walk: large enough to keep round trips few on DynamoDB. */
     static final int PAGE = 1000;
 
+    private final int page;
+
+    Keys() {
+        this(PAGE);
+    }
+
+    /** A smaller page lets tests cross page boundaries without writing thousands of keys. */
+    Keys(int page) {
+        this.page = page;
+    }
+
     @Override
     public Reply execute(Args args, Context ctx) {
         Glob glob = Glob.compile(args.next());
@@ -30,13 +41,13 @@ final class Keys implements Command {
         List<Reply> out = new ArrayList<>();
         long cursor = 0;
         do {
-            ScanPage page = ctx.store().scan(db, cursor, PAGE);
-            for (byte[] key : page.keys()) {
+            ScanPage p = ctx.store().scan(db, cursor, page);
+            for (byte[] key : p.keys()) {
                 if (glob.matches(key) && seen.add(ByteBuffer.wrap(key))) {
                     out.add(Reply.bulk(key));
                 }
             }
-            cursor = page.nextCursor();
+            cursor = p.nextCursor();
         } while (cursor != 0);
         return Reply.array(out);
     }

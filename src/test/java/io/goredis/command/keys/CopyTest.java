@@ -7,15 +7,20 @@ import org.junit.jupiter.api.Test;
 
 class CopyTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void copy_copiesValueAndTtl() {
-        f.set(0, "a", "v", KeysFixture.NOW + 5000);
+        f.set(0, "a", "v", f.now + 5000);
         assertEquals(":1", f.run("COPY", "a", "b"));
         assertEquals("v", f.get(0, "a"));
         assertEquals("v", f.get(0, "b"));
-        assertEquals(KeysFixture.NOW + 5000, f.expireAt(0, "b"));
+        assertEquals(f.now + 5000, f.expireAt(0, "b"));
         assertEquals(1, f.hits());
     }
 

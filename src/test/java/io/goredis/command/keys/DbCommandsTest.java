@@ -8,7 +8,12 @@ import org.junit.jupiter.api.Test;
 /** RANDOMKEY, DBSIZE, FLUSHDB, FLUSHALL, SWAPDB: the whole-database commands. */
 class DbCommandsTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void randomkey_emptyDb() {
@@ -25,10 +30,10 @@ class DbCommandsTest {
     @Test
     void dbsize_countsLiveKeysOfSelectedDb() {
         f.set("a", "1");
-        f.set(0, "b", "1", KeysFixture.NOW + 10);
+        f.set(0, "b", "1", f.now + 10);
         f.set(3, "c", "1", 0);
         assertEquals(":2", f.run("DBSIZE"));
-        f.clock.advance(11);
+        f.clock.advanceMillis(11);
         assertEquals(":1", f.run("DBSIZE"));
         f.ctx.session().select(3);
         assertEquals(":1", f.run("DBSIZE"));

@@ -7,7 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class DelTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void del_countsExistingKeysOnce() {
@@ -25,8 +30,8 @@ class DelTest {
 
     @Test
     void del_expiredKeyIsNotCounted() {
-        f.set(0, "k", "v", KeysFixture.NOW + 100);
-        f.clock.advance(101);
+        f.set(0, "k", "v", f.now + 100);
+        f.clock.advanceMillis(101);
         assertEquals(":0", f.run("DEL", "k"));
     }
 

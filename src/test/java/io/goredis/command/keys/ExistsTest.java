@@ -6,7 +6,12 @@ import org.junit.jupiter.api.Test;
 
 class ExistsTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void exists_countsRepeats() {
@@ -34,11 +39,11 @@ class ExistsTest {
 
     @Test
     void exists_expiredKeyIsAbsent() {
-        f.set(0, "k", "v", KeysFixture.NOW + 1000);
+        f.set(0, "k", "v", f.now + 1000);
         assertEquals(":1", f.run("EXISTS", "k"));
-        f.clock.advance(1000);
+        f.clock.advanceMillis(1000);
         assertEquals(":1", f.run("EXISTS", "k")); // expires once now > expiry
-        f.clock.advance(1);
+        f.clock.advanceMillis(1);
         assertEquals(":0", f.run("EXISTS", "k"));
     }
 

@@ -7,14 +7,18 @@ import org.junit.jupiter.api.Test;
 
 class ExpireTest {
 
-    private static final long NOW = KeysFixture.NOW;
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void expire_setsRelativeSeconds() {
         f.set("k", "v");
         assertEquals(":1", f.run("EXPIRE", "k", "10"));
-        assertEquals(NOW + 10_000, f.expireAt(0, "k"));
+        assertEquals(f.now + 10_000, f.expireAt(0, "k"));
         assertEquals("v", f.get(0, "k"));
     }
 
@@ -22,11 +26,11 @@ class ExpireTest {
     void pexpire_expireat_pexpireat() {
         f.set("k", "v");
         assertEquals(":1", f.run("PEXPIRE", "k", "1500"));
-        assertEquals(NOW + 1500, f.expireAt(0, "k"));
-        assertEquals(":1", f.run("EXPIREAT", "k", String.valueOf(NOW / 1000 + 60)));
-        assertEquals(NOW + 60_000, f.expireAt(0, "k"));
-        assertEquals(":1", f.run("PEXPIREAT", "k", String.valueOf(NOW + 123)));
-        assertEquals(NOW + 123, f.expireAt(0, "k"));
+        assertEquals(f.now + 1500, f.expireAt(0, "k"));
+        assertEquals(":1", f.run("EXPIREAT", "k", String.valueOf(f.now / 1000 + 60)));
+        assertEquals((f.now / 1000 + 60) * 1000, f.expireAt(0, "k"));
+        assertEquals(":1", f.run("PEXPIREAT", "k", String.valueOf(f.now + 123)));
+        assertEquals(f.now + 123, f.expireAt(0, "k"));
     }
 
     @Test
@@ -44,7 +48,7 @@ class ExpireTest {
         assertEquals(":1", f.run("EXPIRE", "a", "-1"));
         assertEquals(":1", f.run("PEXPIRE", "b", "0"));
         assertEquals(":1", f.run("EXPIREAT", "c", "1"));
-        assertEquals(":1", f.run("PEXPIREAT", "d", String.valueOf(NOW))); // at now: already expired
+        assertEquals(":1", f.run("PEXPIREAT", "d", String.valueOf(f.now))); // at now: already expired
         assertNull(f.get(0, "a"));
         assertNull(f.get(0, "b"));
         assertNull(f.get(0, "c"));
@@ -73,7 +77,7 @@ class ExpireTest {
         assertEquals(9_223_372_036_854_775_000L, f.expireAt(0, "k"));
         assertEquals(":1", f.run("PEXPIREAT", "k", "9223372036854775807"));
         assertEquals(Long.MAX_VALUE, f.expireAt(0, "k"));
-        assertEquals(":1", f.run("PEXPIRE", "k", String.valueOf(Long.MAX_VALUE - NOW)));
+        assertEquals(":1", f.run("PEXPIRE", "k", String.valueOf(Long.MAX_VALUE - f.now)));
         assertEquals(Long.MAX_VALUE, f.expireAt(0, "k"));
     }
 
@@ -105,7 +109,7 @@ class ExpireTest {
         f.set("k", "v");
         assertEquals(":1", f.run("EXPIRE", "k", "100", "NX"));
         assertEquals(":0", f.run("EXPIRE", "k", "200", "NX"));
-        assertEquals(NOW + 100_000, f.expireAt(0, "k"));
+        assertEquals(f.now + 100_000, f.expireAt(0, "k"));
     }
 
     @Test
@@ -115,7 +119,7 @@ class ExpireTest {
         assertEquals(0, f.expireAt(0, "k"));
         f.run("EXPIRE", "k", "100");
         assertEquals(":1", f.run("EXPIRE", "k", "200", "XX"));
-        assertEquals(NOW + 200_000, f.expireAt(0, "k"));
+        assertEquals(f.now + 200_000, f.expireAt(0, "k"));
     }
 
     @Test
@@ -126,7 +130,7 @@ class ExpireTest {
         assertEquals(":0", f.run("EXPIRE", "k", "100", "GT"));
         assertEquals(":0", f.run("EXPIRE", "k", "50", "GT"));
         assertEquals(":1", f.run("EXPIRE", "k", "101", "GT", "XX"));
-        assertEquals(NOW + 101_000, f.expireAt(0, "k"));
+        assertEquals(f.now + 101_000, f.expireAt(0, "k"));
     }
 
     @Test
@@ -136,7 +140,7 @@ class ExpireTest {
         assertEquals(":0", f.run("EXPIRE", "k", "100", "LT"));
         assertEquals(":0", f.run("EXPIRE", "k", "200", "lt"));
         assertEquals(":1", f.run("EXPIRE", "k", "50", "LT"));
-        assertEquals(NOW + 50_000, f.expireAt(0, "k"));
+        assertEquals(f.now + 50_000, f.expireAt(0, "k"));
         assertEquals(":1", f.run("EXPIRE", "k", "-1", "LT")); // and a past time deletes
         assertNull(f.get(0, "k"));
     }
@@ -158,9 +162,9 @@ class ExpireTest {
     void expire_keepsValue() {
         f.set("k", "value");
         f.run("EXPIRE", "k", "10");
-        f.clock.advance(9_999);
+        f.clock.advanceMillis(9_999);
         assertEquals("value", f.get(0, "k"));
-        f.clock.advance(2);
+        f.clock.advanceMillis(2);
         assertNull(f.get(0, "k"));
     }
 }

@@ -2,12 +2,16 @@ package io.goredis.command.keys;
 
 import io.goredis.command.TestContext;
 import io.goredis.protocol.Reply;
+import io.goredis.store.MutableClock;
 import io.goredis.store.Store;
 import io.goredis.store.memory.InMemoryStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A store, a hand-driven clock shared by store and context, and a {@link TestContext} over them.
@@ -16,13 +20,27 @@ import java.util.List;
  */
 final class KeysFixture {
 
-    /** 2026-01-01T00:00:00Z: a fixed, realistic "now". */
-    static final long NOW = 1_767_225_600_000L;
+    /** 2026-01-01T00:00:00Z: a fixed, realistic "now" for the in-memory runs. */
+    static final long FIXED_NOW = 1_767_225_600_000L;
 
-    final MutableClock clock = new MutableClock(NOW);
-    /** No background expiry thread: tests move the clock and lazy expiry does the rest. */
-    final Store store = new InMemoryStore(clock, 16, Duration.ZERO);
-    final TestContext ctx = new TestContext(store, clock);
+    /** The clock's starting time; tests compute expiries from it. */
+    final long now;
+    final MutableClock clock;
+    final Store store;
+    final TestContext ctx;
+
+    /** The in-memory store, without its background expiry thread: tests move the clock. */
+    KeysFixture() {
+        this(FIXED_NOW, clock -> new InMemoryStore(clock, 16, Duration.ZERO));
+    }
+
+    /** Another store (e.g. DynamoDB Local), built on the fixture's clock, starting at {@code now}. */
+    KeysFixture(long now, Function<MutableClock, Store> stores) {
+        this.now = now;
+        this.clock = new MutableClock(now);
+        this.store = stores.apply(clock);
+        this.ctx = new TestContext(store, clock);
+    }
 
     String run(String... words) {
         return render(ctx.run(words));
@@ -35,6 +53,16 @@ final class KeysFixture {
     /** SET without going through the string commands: value, no expiry, current db. */
     void set(String key, String value) {
         store.put(ctx.session().db(), bytes(key), bytes(value), 0);
+    }
+
+    /** Keys {@code prefix0 .. prefix(n-1)}, value "v", written from many threads (fast on DynamoDB). */
+    void setMany(String prefix, int n) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < n; i++) {
+                String key = prefix + i;
+                pool.submit(() -> set(key, "v"));
+            }
+        }
     }
 
     void set(int db, String key, String value, long expireAtMillis) {

@@ -2,6 +2,8 @@ package io.goredis.command.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.goredis.command.Args;
+import io.goredis.protocol.Reply;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class KeysTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void keys_matchesPattern() {
@@ -32,20 +39,35 @@ class KeysTest {
 
     @Test
     void keys_walksEveryPageOnce() {
+        // Pages of 7 keys over 60 keys: the walk crosses many page boundaries.
+        f.setMany("k", 50);
+        f.setMany("other", 10);
         List<String> want = new ArrayList<>();
-        for (int i = 0; i < 2500; i++) { // more than one Keys.PAGE
-            f.set("k" + i, "v");
+        for (int i = 0; i < 50; i++) {
             want.add("\"k" + i + "\"");
         }
         Collections.sort(want);
-        assertEquals(want, sortedReply(f.run("KEYS", "k*")));
+        Reply r = new Keys(7).execute(new Args(List.of(KeysFixture.bytes("k*")), 0), f.ctx);
+        assertEquals(want, sortedReply(KeysFixture.render(r)));
+    }
+
+    @Test
+    void keys_defaultPageOverManyKeys() {
+        int n = manyKeys();
+        f.setMany("k", n);
+        assertEquals(n, sortedReply(f.run("KEYS", "*")).size());
+    }
+
+    /** More than two default pages; a DynamoDB run writes fewer (each write is a round trip). */
+    int manyKeys() {
+        return 2 * Keys.PAGE + 500;
     }
 
     @Test
     void keys_skipsExpired() {
-        f.set(0, "gone", "v", KeysFixture.NOW + 1);
+        f.set(0, "gone", "v", f.now + 1);
         f.set("kept", "v");
-        f.clock.advance(2);
+        f.clock.advanceMillis(2);
         assertEquals("[\"kept\"]", f.run("KEYS", "*"));
     }
 

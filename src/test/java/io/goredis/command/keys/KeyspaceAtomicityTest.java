@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.goredis.command.TestContext;
 import io.goredis.protocol.Reply;
+import io.goredis.store.MutableClock;
 import io.goredis.store.Store;
 import io.goredis.store.memory.InMemoryStore;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class KeyspaceAtomicityTest {
 
     private static final int RACERS = 32;
 
-    private final MutableClock clock = new MutableClock(KeysFixture.NOW);
+    private final MutableClock clock = new MutableClock(KeysFixture.FIXED_NOW);
     private final Store store = new InMemoryStore(clock, 16, Duration.ZERO);
 
     @AfterEach
@@ -97,9 +98,9 @@ class KeyspaceAtomicityTest {
 
     @Test
     void expireGt_endsAtTheLargest() throws Exception {
-        store.put(0, KeysFixture.bytes("k"), KeysFixture.bytes("v"), KeysFixture.NOW + 1);
+        store.put(0, KeysFixture.bytes("k"), KeysFixture.bytes("v"), KeysFixture.FIXED_NOW + 1);
         race(i -> new String[] {"PEXPIRE", "k", String.valueOf(1000 + i), "GT"});
-        assertEquals(KeysFixture.NOW + 1000 + RACERS - 1, store.get(0, KeysFixture.bytes("k")).orElseThrow().expireAtMillis());
+        assertEquals(KeysFixture.FIXED_NOW + 1000 + RACERS - 1, store.get(0, KeysFixture.bytes("k")).orElseThrow().expireAtMillis());
     }
 
     @Test

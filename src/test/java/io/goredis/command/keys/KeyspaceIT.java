@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.goredis.server.GoRedisServerExtension;
+import io.goredis.store.MutableClock;
 import io.goredis.store.memory.InMemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import redis.clients.jedis.resps.ScanResult;
 /** SCAN iteration and TTL behaviour through a real socket, with Jedis, on the in-memory store. */
 class KeyspaceIT {
 
-    private final MutableClock clock = new MutableClock(KeysFixture.NOW);
+    private final MutableClock clock = new MutableClock(KeysFixture.FIXED_NOW);
 
     @RegisterExtension
     final GoRedisServerExtension goredis = new GoRedisServerExtension()
@@ -89,13 +90,13 @@ class KeyspaceIT {
             assertEquals(1, j.expire("k", 100));
             assertEquals(100, j.ttl("k"));
             assertEquals(100_000, j.pttl("k"));
-            assertEquals(KeysFixture.NOW / 1000 + 100, j.expireTime("k"));
-            clock.advance(60_400);
+            assertEquals(KeysFixture.FIXED_NOW / 1000 + 100, j.expireTime("k"));
+            clock.advanceMillis(60_400);
             assertEquals(40, j.ttl("k")); // 39.6 s rounds to 40, as Redis
             assertEquals(39_600, j.pttl("k"));
             assertEquals(0, j.expire("k", 10, ExpiryOption.GT));
             assertEquals(1, j.expire("k", 10, ExpiryOption.LT));
-            clock.advance(10_001);
+            clock.advanceMillis(10_001);
             assertNull(j.get("k"));
             assertEquals(-2, j.ttl("k"));
             assertFalse(j.exists("k"));
@@ -112,7 +113,7 @@ class KeyspaceIT {
             assertFalse(j.exists("gone"));
             j.pexpire("kept", 500);
             assertEquals(1, j.persist("kept"));
-            clock.advance(1_000);
+            clock.advanceMillis(1_000);
             assertEquals("v", j.get("kept"));
         }
     }

@@ -7,15 +7,20 @@ import org.junit.jupiter.api.Test;
 
 class MoveTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void move_movesValueAndTtl() {
-        f.set(0, "k", "v", KeysFixture.NOW + 5000);
+        f.set(0, "k", "v", f.now + 5000);
         assertEquals(":1", f.run("MOVE", "k", "3"));
         assertNull(f.get(0, "k"));
         assertEquals("v", f.get(3, "k"));
-        assertEquals(KeysFixture.NOW + 5000, f.expireAt(3, "k"));
+        assertEquals(f.now + 5000, f.expireAt(3, "k"));
     }
 
     @Test

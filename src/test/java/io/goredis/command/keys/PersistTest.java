@@ -6,15 +6,20 @@ import org.junit.jupiter.api.Test;
 
 class PersistTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void persist_removesExpiry() {
-        f.set(0, "k", "v", KeysFixture.NOW + 1000);
+        f.set(0, "k", "v", f.now + 1000);
         assertEquals(":1", f.run("PERSIST", "k"));
         assertEquals(0, f.expireAt(0, "k"));
         assertEquals(":-1", f.run("TTL", "k"));
-        f.clock.advance(5000);
+        f.clock.advanceMillis(5000);
         assertEquals("v", f.get(0, "k"));
     }
 

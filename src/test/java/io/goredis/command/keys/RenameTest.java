@@ -7,21 +7,26 @@ import org.junit.jupiter.api.Test;
 
 class RenameTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void rename_movesValueAndKeepsTtl() {
-        f.set(0, "a", "v", KeysFixture.NOW + 5000);
+        f.set(0, "a", "v", f.now + 5000);
         assertEquals("+OK", f.run("RENAME", "a", "b"));
         assertNull(f.get(0, "a"));
         assertEquals("v", f.get(0, "b"));
-        assertEquals(KeysFixture.NOW + 5000, f.expireAt(0, "b"));
+        assertEquals(f.now + 5000, f.expireAt(0, "b"));
     }
 
     @Test
     void rename_overwritesTargetAndItsTtl() {
         f.set("a", "new");
-        f.set(0, "b", "old", KeysFixture.NOW + 5000);
+        f.set(0, "b", "old", f.now + 5000);
         assertEquals("+OK", f.run("RENAME", "a", "b"));
         assertEquals("new", f.get(0, "b"));
         assertEquals(0, f.expireAt(0, "b"));
@@ -36,8 +41,8 @@ class RenameTest {
 
     @Test
     void rename_expiredSource() {
-        f.set(0, "a", "v", KeysFixture.NOW + 1);
-        f.clock.advance(2);
+        f.set(0, "a", "v", f.now + 1);
+        f.clock.advanceMillis(2);
         assertEquals("-ERR no such key", f.run("RENAME", "a", "b"));
     }
 

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import io.goredis.command.TestContext;
+import io.goredis.store.MutableClock;
 import io.goredis.store.ScanPage;
 import io.goredis.store.Store;
 import io.goredis.store.memory.InMemoryStore;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScanPagingTest {
 
-    private final MutableClock clock = new MutableClock(KeysFixture.NOW);
+    private final MutableClock clock = new MutableClock(KeysFixture.FIXED_NOW);
     private final Store real = new InMemoryStore(clock, 16, Duration.ZERO);
     /** Everything goes to the real store; tests reshape only {@code scan}. */
     private final Store store = mock(Store.class, withSettings().defaultAnswer(delegatesTo(real)));

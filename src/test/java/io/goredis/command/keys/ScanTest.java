@@ -11,7 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class ScanTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void scan_emptyDb() {
@@ -21,8 +26,8 @@ class ScanTest {
     @Test
     void scan_iteratesEveryKey() {
         Set<String> want = new HashSet<>();
+        f.setMany("k", 95);
         for (int i = 0; i < 95; i++) {
-            f.set("k" + i, "v");
             want.add("\"k" + i + "\"");
         }
         Set<String> seen = new HashSet<>();
@@ -119,9 +124,9 @@ class ScanTest {
 
     @Test
     void scan_skipsExpired() {
-        f.set(0, "gone", "v", KeysFixture.NOW + 1);
+        f.set(0, "gone", "v", f.now + 1);
         f.set("kept", "v");
-        f.clock.advance(2);
+        f.clock.advanceMillis(2);
         assertEquals("[\"0\", [\"kept\"]]", f.run("SCAN", "0"));
     }
 

@@ -6,8 +6,12 @@ import org.junit.jupiter.api.Test;
 
 class TtlTest {
 
-    private static final long NOW = KeysFixture.NOW;
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void ttl_absentAndPersistent() {
@@ -26,36 +30,37 @@ class TtlTest {
 
     @Test
     void ttl_roundsToNearestSecondAsRedis() {
-        f.set(0, "k", "v", NOW + 1499);
+        f.set(0, "k", "v", f.now + 1499);
         assertEquals(":1", f.run("TTL", "k"));
         assertEquals(":1499", f.run("PTTL", "k"));
-        f.set(0, "k", "v", NOW + 1500);
+        f.set(0, "k", "v", f.now + 1500);
         assertEquals(":2", f.run("TTL", "k"));
-        f.set(0, "k", "v", NOW + 499);
+        f.set(0, "k", "v", f.now + 499);
         assertEquals(":0", f.run("TTL", "k"));
-        f.set(0, "k", "v", NOW + 10_000);
-        f.clock.advance(3_700);
+        f.set(0, "k", "v", f.now + 10_000);
+        f.clock.advanceMillis(3_700);
         assertEquals(":6", f.run("TTL", "k"));
         assertEquals(":6300", f.run("PTTL", "k"));
     }
 
     @Test
     void ttl_atExpiryInstantIsZero() {
-        f.set(0, "k", "v", NOW + 1000);
-        f.clock.advance(1000);
+        f.set(0, "k", "v", f.now + 1000);
+        f.clock.advanceMillis(1000);
         assertEquals(":0", f.run("PTTL", "k"));
         assertEquals(":0", f.run("TTL", "k"));
-        f.clock.advance(1);
+        f.clock.advanceMillis(1);
         assertEquals(":-2", f.run("PTTL", "k"));
     }
 
     @Test
     void expiretime_absolute() {
-        f.set(0, "k", "v", 1_767_225_601_499L);
-        assertEquals(":1767225601499", f.run("PEXPIRETIME", "k"));
-        assertEquals(":1767225601", f.run("EXPIRETIME", "k"));
-        f.set(0, "k", "v", 1_767_225_601_500L);
-        assertEquals(":1767225602", f.run("EXPIRETIME", "k"));
+        long second = f.now / 1000 * 1000 + 1000; // a whole second after now
+        f.set(0, "k", "v", second + 499);
+        assertEquals(":" + (second + 499), f.run("PEXPIRETIME", "k"));
+        assertEquals(":" + second / 1000, f.run("EXPIRETIME", "k"));
+        f.set(0, "k", "v", second + 500);
+        assertEquals(":" + (second / 1000 + 1), f.run("EXPIRETIME", "k"));
     }
 
     @Test
@@ -64,7 +69,7 @@ class TtlTest {
         f.set(0, "k", "v", Long.MAX_VALUE);
         assertEquals(":9223372036854776", f.run("EXPIRETIME", "k"));
         assertEquals(":9223372036854775807", f.run("PEXPIRETIME", "k"));
-        assertEquals(":" + (Long.MAX_VALUE - NOW + 500) / 1000, f.run("TTL", "k"));
+        assertEquals(":" + (Long.MAX_VALUE - f.now + 500) / 1000, f.run("TTL", "k"));
         f.set(0, "k", "v", 9_223_372_036_854_775_300L);
         assertEquals(":9223372036854775", f.run("EXPIRETIME", "k"));
     }
@@ -75,7 +80,7 @@ class TtlTest {
         f.run("EXPIRE", "k", "100");
         assertEquals(":100", f.run("TTL", "k"));
         assertEquals(":100000", f.run("PTTL", "k"));
-        f.clock.advance(1);
+        f.clock.advanceMillis(1);
         assertEquals(":100", f.run("TTL", "k"));
         assertEquals(":99999", f.run("PTTL", "k"));
     }

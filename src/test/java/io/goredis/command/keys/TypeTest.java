@@ -6,7 +6,12 @@ import org.junit.jupiter.api.Test;
 
 class TypeTest {
 
-    private final KeysFixture f = new KeysFixture();
+    final KeysFixture f = fixture();
+
+    /** The store under test; the {@code *OnDynamoIT} subclasses return DynamoDB Local's. */
+    KeysFixture fixture() {
+        return new KeysFixture();
+    }
 
     @Test
     void type_string() {
@@ -23,8 +28,8 @@ class TypeTest {
 
     @Test
     void type_expiredKey() {
-        f.set(0, "k", "v", KeysFixture.NOW + 5);
-        f.clock.advance(6);
+        f.set(0, "k", "v", f.now + 5);
+        f.clock.advanceMillis(6);
         assertEquals("+none", f.run("TYPE", "k"));
     }
 }
