@@ -115,6 +115,14 @@ class RedisCliIT {
         same("strlen", "nul");
         same("-r", "3", "incr", "counter");
         same("get", "counter");
+        same("--csv", "mget", "k", "nosuch", "counter");
+        same("--json", "mget", "k", "nosuch", "counter");
+        same("--json", "config", "get", "maxclients");
+        same("-2", "--json", "config", "get", "maxclients");
+        same("--quoted-input", "set", "\"a\\nb\"", "\"c\\x00d\"");
+        same("--quoted-input", "get", "\"a\\nb\"");
+        same("--no-raw", "--quoted-input", "get", "\"a\\nb\"");
+        same("--scan", "--quoted-pattern", "\"a\\n*\"");
     }
 
     @Test
