@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -117,6 +118,8 @@ public final class DynamoStore implements Store {
     private final AtomicLong lastVersion = new AtomicLong();
     private final KeyLocks locks = new KeyLocks(1024);
     private final TableScanner scanner;
+    /** For transactions of up to 100 items: an attempt may use the whole call timeout. */
+    private final AwsRequestOverrideConfiguration bigCall;
     private volatile boolean closed;
 
     /**
@@ -124,11 +127,11 @@ public final class DynamoStore implements Store {
      * of the client. Used by tests and by stores layered on this one.
      */
     public DynamoStore(DynamoDbClient client, String table, Clock clock) {
-        this(client, client, table, clock, new ItemCodec(), Backoff.DEFAULT, null);
+        this(client, client, table, clock, new ItemCodec(), Backoff.DEFAULT, null, DynamoSettings.DEFAULT_API_CALL_TIMEOUT);
     }
 
     DynamoStore(DynamoDbClient reads, DynamoDbClient writes, String table, Clock clock,
-                ItemCodec codec, Backoff backoff, AutoCloseable owned) {
+                ItemCodec codec, Backoff backoff, AutoCloseable owned, Duration callTimeout) {
         this.reads = reads;
         this.writes = writes;
         this.table = table;
@@ -136,6 +139,8 @@ public final class DynamoStore implements Store {
         this.codec = codec;
         this.backoff = backoff;
         this.owned = owned;
+        this.bigCall = AwsRequestOverrideConfiguration.builder()
+                .apiCallTimeout(callTimeout).apiCallAttemptTimeout(callTimeout).build();
         this.scanner = new TableScanner(this, reads, table, codec,
                 new ScanCursors(clock, Duration.ofMinutes(10), 10_000));
     }
@@ -162,7 +167,7 @@ public final class DynamoStore implements Store {
             throw e;
         }
         return new DynamoStore(reads, writes, settings.table(), clock,
-                new ItemCodec(settings.ttlGrace()), Backoff.DEFAULT, owned);
+                new ItemCodec(settings.ttlGrace()), Backoff.DEFAULT, owned, settings.apiCallTimeout());
     }
 
     public String table() {
@@ -443,6 +448,7 @@ public final class DynamoStore implements Store {
                 writes.transactWriteItems(TransactWriteItemsRequest.builder()
                         .transactItems(writeItems)
                         .clientRequestToken(UUID.randomUUID().toString())
+                        .overrideConfiguration(bigCall)
                         .build());
                 return decision.result();
             } catch (TransactionCanceledException e) {
@@ -513,8 +519,8 @@ public final class DynamoStore implements Store {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                List<ItemResponse> responses = reads.transactGetItems(
-                        TransactGetItemsRequest.builder().transactItems(gets).build()).responses();
+                List<ItemResponse> responses = reads.transactGetItems(TransactGetItemsRequest.builder()
+                        .transactItems(gets).overrideConfiguration(bigCall).build()).responses();
                 List<Map<String, AttributeValue>> out = new ArrayList<>(keys.size());
                 for (ItemResponse r : responses) {
                     out.add(r == null || !r.hasItem() || r.item().isEmpty() ? null : r.item());
@@ -603,20 +609,50 @@ public final class DynamoStore implements Store {
      * Returns false if the condition failed.
      */
     boolean tombstoneIfUnchanged(AttributeValue pk, long version) {
-        Map<String, AttributeValue> key = Map.of(ItemCodec.PK, pk);
-        long now = clock.millis();
         try {
             writes.putItem(PutItemRequest.builder()
                     .tableName(table)
-                    .item(codec.tombstone(codec.dbOf(pk), codec.keyOf(pk), nextVersion(version), now))
+                    .item(codec.tombstone(codec.dbOf(pk), codec.keyOf(pk), nextVersion(version), clock.millis()))
                     .conditionExpression(IF_VERSION)
                     .expressionAttributeNames(NAMES_VER)
                     .expressionAttributeValues(Map.of(":old", number(version)))
                     .build());
             return true;
         } catch (ConditionalCheckFailedException | TransactionConflictException e) {
-            log.debug("flush skipped a key changed concurrently: {}", key.get(ItemCodec.PK));
+            log.debug("flush skipped a key changed concurrently");
             return false;
+        } catch (SdkException e) {
+            throw DynamoErrors.map("write", e);
+        }
+    }
+
+    /**
+     * Tombstones up to 100 scanned items in one TransactWriteItems, each conditioned on the version
+     * the scan saw (one round trip instead of one per key). If any key changed meanwhile the
+     * transaction is cancelled and the keys are tombstoned one by one, skipping the changed ones.
+     */
+    void tombstoneAllIfUnchanged(List<AttributeValue> pks, List<Long> versions) {
+        if (pks.size() == 1) {
+            tombstoneIfUnchanged(pks.get(0), versions.get(0));
+            return;
+        }
+        long now = clock.millis();
+        List<TransactWriteItem> items = new ArrayList<>(pks.size());
+        for (int i = 0; i < pks.size(); i++) {
+            AttributeValue pk = pks.get(i);
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(codec.tombstone(codec.dbOf(pk), codec.keyOf(pk), nextVersion(versions.get(i)), now))
+                    .conditionExpression(IF_VERSION).expressionAttributeNames(NAMES_VER)
+                    .expressionAttributeValues(Map.of(":old", number(versions.get(i)))).build()).build());
+        }
+        try {
+            writes.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items)
+                    .clientRequestToken(UUID.randomUUID().toString())
+                    .overrideConfiguration(bigCall).build());
+        } catch (TransactionCanceledException | TransactionConflictException e) {
+            for (int i = 0; i < pks.size(); i++) {
+                tombstoneIfUnchanged(pks.get(i), versions.get(i));
+            }
         } catch (SdkException e) {
             throw DynamoErrors.map("write", e);
         }

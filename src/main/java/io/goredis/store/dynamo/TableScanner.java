@@ -38,7 +38,9 @@ final class TableScanner {
     private static final String VALUED = "attribute_exists(#v)";
     private static final int MAX_PAGES_PER_CALL = 16;
     private static final int RANDOM_KEY_PAGE = 100;
-    private static final int FLUSH_PARALLELISM = 16;
+    private static final int FLUSH_PARALLELISM = 4;
+    /** Tombstones per TransactWriteItems (DynamoDB's limit is 100 items; smaller batches conflict less). */
+    private static final int FLUSH_BATCH = 50;
 
     private final DynamoStore store;
     private final DynamoDbClient client;
@@ -119,8 +121,9 @@ final class TableScanner {
 
     /**
      * Tombstones every item holding a value in {@code db} (every db if negative), expired ones
-     * included, each with a version-conditioned write, up to 16 at a time. Not atomic: a key written
-     * concurrently may survive (its write counts as after the flush).
+     * included, each write conditioned on the version the scan saw, 50 per transaction and 4
+     * transactions at a time. Not atomic: a key written concurrently may survive (its write counts
+     * as after the flush).
      */
     void flush(int db) {
         Map<String, String> names = new HashMap<>(Map.of("#v", ItemCodec.VALUE, "#pk", ItemCodec.PK,
@@ -136,20 +139,24 @@ final class TableScanner {
         try (ExecutorService pool = Executors.newFixedThreadPool(FLUSH_PARALLELISM,
                 Thread.ofVirtual().name("goredis-flush-", 0).factory())) {
             forEachPage(request, items -> {
-                List<Future<Boolean>> done = new ArrayList<>(items.size());
-                for (Map<String, AttributeValue> item : items) {
-                    AttributeValue pk = item.get(ItemCodec.PK);
-                    long version = Long.parseLong(item.get(ItemCodec.VERSION).n());
-                    done.add(pool.submit(() -> store.tombstoneIfUnchanged(pk, version)));
+                List<Future<?>> done = new ArrayList<>();
+                for (int from = 0; from < items.size(); from += FLUSH_BATCH) {
+                    List<AttributeValue> pks = new ArrayList<>();
+                    List<Long> versions = new ArrayList<>();
+                    for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + FLUSH_BATCH))) {
+                        pks.add(item.get(ItemCodec.PK));
+                        versions.add(Long.parseLong(item.get(ItemCodec.VERSION).n()));
+                    }
+                    done.add(pool.submit(() -> store.tombstoneAllIfUnchanged(pks, versions)));
                 }
-                for (Future<Boolean> f : done) {
+                for (Future<?> f : done) {
                     await(f);
                 }
             });
         }
     }
 
-    private static void await(Future<Boolean> f) {
+    private static void await(Future<?> f) {
         try {
             f.get();
         } catch (InterruptedException e) {

@@ -61,7 +61,8 @@ class DynamoStoreTest {
     private final Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
     private final ItemCodec codec = new ItemCodec();
     private final DynamoDbClient client = mock(DynamoDbClient.class);
-    private final DynamoStore store = new DynamoStore(client, client, "t", clock, codec, Backoff.NONE, null);
+    private final DynamoStore store = new DynamoStore(client, client, "t", clock, codec, Backoff.NONE, null,
+            java.time.Duration.ofSeconds(5));
 
     private static byte[] b(String s) {
         return s.getBytes(UTF_8);
@@ -317,5 +318,39 @@ class DynamoStoreTest {
                 () -> store.updateAll(keys, cur -> new Decision.Multi<>(puts, null)));
         assertEquals("ERR values too large for one DynamoDB transaction (max 4 MB in all)", e.getMessage());
         verify(client, times(0)).transactWriteItems(any(TransactWriteItemsRequest.class));
+    }
+
+    @Test
+    void flush_batchCancelledByConcurrentWrite_fallsBackKeyByKey() {
+        List<Map<String, AttributeValue>> scanned = List.of(item("a", "1", 1), item("b", "2", 2), item("c", "3", 3));
+        when(client.scan(any(ScanRequest.class))).thenReturn(
+                software.amazon.awssdk.services.dynamodb.model.ScanResponse.builder().items(scanned).build());
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenThrow(TransactionCanceledException.builder().message("cancelled").build());
+        when(client.putItem(any(PutItemRequest.class)))
+                .thenReturn(PutItemResponse.builder().build())
+                .thenThrow(conditionFailed(item("b", "new", 9)))
+                .thenReturn(PutItemResponse.builder().build());
+        store.flush(0);
+        verify(client, times(1)).transactWriteItems(any(TransactWriteItemsRequest.class));
+        verify(client, times(3)).putItem(any(PutItemRequest.class));
+    }
+
+    @Test
+    void flush_oneTransactionPerBatch() {
+        List<Map<String, AttributeValue>> scanned = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            scanned.add(item("k" + i, "v", i + 1));
+        }
+        when(client.scan(any(ScanRequest.class))).thenReturn(
+                software.amazon.awssdk.services.dynamodb.model.ScanResponse.builder().items(scanned).build());
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenReturn(TransactWriteItemsResponse.builder().build());
+        when(client.putItem(any(PutItemRequest.class))).thenReturn(PutItemResponse.builder().build());
+        store.flushAll();
+        ArgumentCaptor<TransactWriteItemsRequest> tx = ArgumentCaptor.forClass(TransactWriteItemsRequest.class);
+        verify(client, times(2)).transactWriteItems(tx.capture());
+        assertEquals(100, tx.getAllValues().stream().mapToInt(r -> r.transactItems().size()).sum());
+        verify(client, times(1)).putItem(any(PutItemRequest.class));  // 101 = 50 + 50 in transactions + 1 alone
     }
 }
