@@ -29,7 +29,7 @@ for port in "$mem_port" "$cache_port"; do
 done
 for _ in $(seq 1 300); do redis-cli -p "$cache_port" info | grep -q 'cache_coherent:1' && break; sleep 0.2; done
 for port in "$mem_port" "$cache_port"; do
-  redis-benchmark -p "$port" -t set -n 20000 -r 1000 -q >/dev/null   # key:000000000000 .. key:000000000999
+  redis-benchmark -p "$port" -t set -c 4 -n 5000 -r 1000 -q >/dev/null   # key:000000000000 .. key:000000000999, gently: DynamoDB Local is slow to write
   redis-benchmark -p "$port" -t get -n "$n" -r 1000 -P "$pipeline" -q >/dev/null   # warm-up: fills the cache
 done
 for round in 1 2 3; do
