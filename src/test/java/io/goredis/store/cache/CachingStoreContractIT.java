@@ -4,11 +4,6 @@ import io.goredis.store.Store;
 import io.goredis.store.StoreContractTest;
 import io.goredis.store.dynamo.DynamoDbLocalExtension;
 import java.time.Clock;
-import java.util.Set;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -16,7 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * poller (its own writes come back through the stream). Scaled down like the DynamoDB store's run;
  * SWAPDB is refused by the DynamoDB store, so the tests that need it are skipped here too.
  */
-@ExtendWith(CachingStoreContractIT.NoSwap.class)
 class CachingStoreContractIT extends StoreContractTest {
 
     @RegisterExtension
@@ -48,17 +42,8 @@ class CachingStoreContractIT extends StoreContractTest {
         return 300;
     }
 
-    /** Skips the contract tests that need SWAPDB, which the DynamoDB store refuses. */
-    static final class NoSwap implements ExecutionCondition {
-        private static final Set<String> NEEDS_SWAP = Set.of("swap_exchangesContents",
-                "swap_withEmptyDatabase_andWithItself", "swap_whileUpdating_keepsEveryIncrement",
-                "versions_increaseAcrossEveryWritePath");
-
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return context.getTestMethod().filter(m -> NEEDS_SWAP.contains(m.getName()))
-                    .map(m -> ConditionEvaluationResult.disabled("SWAPDB is refused by the DynamoDB store"))
-                    .orElse(ConditionEvaluationResult.enabled("no SWAPDB"));
-        }
+    @Override
+    protected boolean supportsSwap() {
+        return false;
     }
 }

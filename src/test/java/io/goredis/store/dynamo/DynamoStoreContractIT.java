@@ -3,11 +3,6 @@ package io.goredis.store.dynamo;
 import io.goredis.store.Store;
 import io.goredis.store.StoreContractTest;
 import java.time.Clock;
-import java.util.Set;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -17,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * purpose (see {@link DynamoStore#swap}), so the contract tests that use it are skipped here and
  * the refusal is tested in {@link DynamoStoreIT}.
  */
-@ExtendWith(DynamoStoreContractIT.NoSwap.class)
 class DynamoStoreContractIT extends StoreContractTest {
 
     @RegisterExtension
@@ -49,17 +43,8 @@ class DynamoStoreContractIT extends StoreContractTest {
         return 300;
     }
 
-    /** Skips the contract tests that need SWAPDB, which this store deliberately refuses. */
-    static final class NoSwap implements ExecutionCondition {
-        private static final Set<String> NEEDS_SWAP = Set.of("swap_exchangesContents",
-                "swap_withEmptyDatabase_andWithItself", "swap_whileUpdating_keepsEveryIncrement",
-                "versions_increaseAcrossEveryWritePath");
-
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return context.getTestMethod().filter(m -> NEEDS_SWAP.contains(m.getName()))
-                    .map(m -> ConditionEvaluationResult.disabled("SWAPDB is refused by the DynamoDB store"))
-                    .orElse(ConditionEvaluationResult.enabled("no SWAPDB"));
-        }
+    @Override
+    protected boolean supportsSwap() {
+        return false;
     }
 }
