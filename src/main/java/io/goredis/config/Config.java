@@ -231,17 +231,7 @@ public record Config(int port, String bind, String store, int maxClients, boolea
         }
 
         int integer(String key, int min, int max) {
-            String v = values.get(key);
-            long n;
-            try {
-                n = Long.parseLong(v == null ? "" : v.trim());
-            } catch (NumberFormatException e) {
-                throw bad(key, v, "an integer");
-            }
-            if (n < min || n > max) {
-                throw bad(key, v, "between " + min + " and " + max);
-            }
-            return (int) n;
+            return (int) longValue(key, min, max);
         }
 
         long longValue(String key, long min, long max) {
