@@ -30,10 +30,12 @@ import java.util.Set;
  * @param createTable  create the DynamoDB table if it is missing
  * @param cacheMaxMemory caching store: bound on cached bytes ({@code --cache-max-memory}, redis.conf units)
  * @param pollIntervalMillis caching store: wait between stream polls that found nothing
+ * @param platformThreads sessions served on platform threads at once; more run on virtual threads
+ *                     (default {@link #defaultPlatformThreads}: 256 on the dynamodb store, else 0)
  */
 public record Config(int port, String bind, String store, int maxClients, boolean protectedMode,
                      String password, String table, String dynamodbEndpoint, boolean createTable,
-                     long cacheMaxMemory, int pollIntervalMillis) {
+                     long cacheMaxMemory, int pollIntervalMillis, int platformThreads) {
 
     /** Stores {@code --store} accepts. The store factory must handle every name here. */
     public static final Set<String> STORES = Set.of("memory", "dynamodb", "caching");
@@ -55,11 +57,17 @@ public record Config(int port, String bind, String store, int maxClients, boolea
             Option.value("cache-max-memory", "GOREDIS_CACHE_MAX_MEMORY", "256mb",
                     "caching store: memory bound of the cache (bytes, or 64mb, 1gb as in redis.conf)"),
             Option.value("poll-interval", "GOREDIS_POLL_INTERVAL", "50",
-                    "caching store: milliseconds between DynamoDB Streams polls that found nothing"));
+                    "caching store: milliseconds between DynamoDB Streams polls that found nothing"),
+            Option.value("platform-threads", "GOREDIS_PLATFORM_THREADS", null,
+                    "sessions served on platform threads at once, the rest on virtual threads "
+                            + "(default: 256 with --store dynamodb, 0 otherwise)"));
 
     public Config {
         if (port < 0 || port > 65535) {
             throw new ConfigException("port must be between 0 and 65535, was " + port);
+        }
+        if (platformThreads < 0) {
+            throw new ConfigException("platform-threads must be at least 0, was " + platformThreads);
         }
         if (maxClients < 1) {
             throw new ConfigException("maxclients must be at least 1, was " + maxClients);
@@ -89,7 +97,17 @@ public record Config(int port, String bind, String store, int maxClients, boolea
     public Config(int port, String bind, String store, int maxClients, boolean protectedMode, String password,
                   String table, String dynamodbEndpoint, boolean createTable) {
         this(port, bind, store, maxClients, protectedMode, password, table, dynamodbEndpoint, createTable,
-                256L * 1024 * 1024, 50);
+                256L * 1024 * 1024, 50, defaultPlatformThreads(store));
+    }
+
+    /**
+     * Platform threads by default: on the dynamodb store every command waits for DynamoDB, and a
+     * platform thread is woken sooner than a virtual one (see {@code SessionThreads}); 256 matches the
+     * HTTP connection pool. The memory and caching stores answer most commands without waiting, where
+     * virtual threads give more pipelined throughput with many clients.
+     */
+    public static int defaultPlatformThreads(String store) {
+        return "dynamodb".equals(store) ? 256 : 0;
     }
 
     /** Defaults only: handy in tests. */
@@ -104,10 +122,11 @@ public record Config(int port, String bind, String store, int maxClients, boolea
      */
     public static Config parse(String[] args, Map<String, String> env) {
         Raw raw = new Raw(args, env);
+        String store = raw.choice("store", STORES);
         return new Config(
                 raw.integer("port", 0, 65535),
                 raw.string("bind"),
-                raw.choice("store", STORES),
+                store,
                 raw.integer("maxclients", 1, Integer.MAX_VALUE),
                 raw.bool("protected-mode"),
                 raw.string("REDIS_PASSWORD"),
@@ -115,7 +134,9 @@ public record Config(int port, String bind, String store, int maxClients, boolea
                 raw.string("dynamodb-endpoint"),
                 raw.bool("create-table"),
                 raw.bytes("cache-max-memory"),
-                raw.integer("poll-interval", 0, 10_000));
+                raw.integer("poll-interval", 0, 10_000),
+                raw.string("platform-threads") == null
+                        ? defaultPlatformThreads(store) : raw.integer("platform-threads", 0, 1_000_000));
     }
 
     /** True if the arguments ask for the usage text. */
@@ -150,7 +171,8 @@ public record Config(int port, String bind, String store, int maxClients, boolea
         return "Config[port=" + port + ", bind=" + bind + ", store=" + store + ", maxClients=" + maxClients
                 + ", protectedMode=" + protectedMode + ", password=" + (password == null ? "none" : "****")
                 + ", table=" + table + ", dynamodbEndpoint=" + dynamodbEndpoint + ", createTable=" + createTable
-                + ", cacheMaxMemory=" + cacheMaxMemory + ", pollIntervalMillis=" + pollIntervalMillis + "]";
+                + ", cacheMaxMemory=" + cacheMaxMemory + ", pollIntervalMillis=" + pollIntervalMillis
+                + ", platformThreads=" + platformThreads + "]";
     }
 
     /**

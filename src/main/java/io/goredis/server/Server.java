@@ -16,8 +16,6 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -25,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The TCP server: binds at construction (port 0 picks a free port, see {@link #port()}), accepts on a
- * named thread, and serves each connection with a {@link SessionHandler} on its own virtual thread.
+ * named thread, and serves each connection with a {@link SessionHandler} on its own thread: a platform
+ * thread for the first {@code --platform-threads} concurrent sessions, a virtual thread beyond
+ * ({@link SessionThreads} says why).
  *
  * <p>A permit of a {@link Semaphore} sized by {@code maxclients} is taken for each connection; a
  * client arriving when none is left gets {@code -ERR max number of clients reached} and is closed.
@@ -61,7 +61,7 @@ public final class Server implements AutoCloseable {
     private final Clock clock;
     private final ServerSocket listener;
     private final Permits permits;
-    private final ExecutorService sessions;
+    private final SessionThreads sessions;
     private final ClientRegistry clients = new ClientRegistry();
     private final ServerStats stats;
     private final Counters counters = new Counters();
@@ -89,7 +89,7 @@ public final class Server implements AutoCloseable {
                 : new InetSocketAddress(InetAddress.getByName(config.bind()), config.port());
         listener.bind(address, 511);
         this.view = new ServerState(config.password(), table, stats, clients, configParams(), clock, this::port);
-        this.sessions = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("goredis-session-", 1).factory());
+        this.sessions = new SessionThreads(config.platformThreads());
         this.acceptor = Thread.ofPlatform().name("goredis-accept").daemon(false).unstarted(this::acceptLoop);
     }
 
@@ -278,11 +278,11 @@ public final class Server implements AutoCloseable {
                 s.stopReading();
             }
             sessions.shutdown();
-            if (!sessions.awaitTermination(SHUTDOWN_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!sessions.awaitTermination(SHUTDOWN_GRACE_MILLIS)) {
                 log.warn("{} sessions still busy after {} ms; closing them", clients.size(), SHUTDOWN_GRACE_MILLIS);
                 clients.all().forEach(ClientSession::disconnect);
                 sessions.shutdownNow();
-                sessions.awaitTermination(SHUTDOWN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                sessions.awaitTermination(SHUTDOWN_GRACE_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

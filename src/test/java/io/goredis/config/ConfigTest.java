@@ -72,10 +72,23 @@ class ConfigTest {
     }
 
     @Test
+    void platformThreads_defaultDependsOnStore_andCanBeSet() {
+        assertEquals(0, Config.defaults().platformThreads());
+        assertEquals(256, parse(Map.of(), "--store", "dynamodb").platformThreads());
+        assertEquals(0, parse(Map.of(), "--store", "caching").platformThreads());
+        assertEquals(0, parse(Map.of(), "--store", "dynamodb", "--platform-threads", "0").platformThreads());
+        assertEquals(64, parse(Map.of("GOREDIS_PLATFORM_THREADS", "64")).platformThreads());
+        assertEquals("invalid --platform-threads (GOREDIS_PLATFORM_THREADS): '-1' (expected between 0 and 1000000)",
+                error(Map.of(), "--platform-threads", "-1"));
+    }
+
+    @Test
     void record_validatesDirectConstruction() {
         assertThrows(ConfigException.class, () -> new Config(-1, null, "memory", 1, true, null));
         assertThrows(ConfigException.class, () -> new Config(1, null, "memory", 0, true, null));
         assertThrows(ConfigException.class, () -> new Config(1, null, "nope", 1, true, null));
+        assertThrows(ConfigException.class,
+                () -> new Config(1, null, "memory", 1, true, null, "goredis", null, false, 1024, 50, -1));
     }
 
     @Test

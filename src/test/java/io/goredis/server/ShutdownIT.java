@@ -21,12 +21,16 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** close(): stop accepting, finish the command in flight and send its reply, close the sessions. */
 class ShutdownIT {
 
-    @Test
-    void close_finishesCommandInFlight() throws Exception {
+    /** With 1 platform thread the busy session runs on a platform thread and the idle one on a virtual one. */
+    @ParameterizedTest(name = "platform-threads {0}")
+    @ValueSource(ints = {0, 1, 2})
+    void close_finishesCommandInFlight(int platformThreads) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<CommandSpec> specs = new ArrayList<>(ConnectionCommands.all());
@@ -39,7 +43,8 @@ class ShutdownIT {
             }
             return new Reply.SimpleString("DONE");
         }));
-        Config config = Config.parse(new String[] {"--port", "0", "--bind", "127.0.0.1"}, Map.of());
+        Config config = Config.parse(new String[] {"--port", "0", "--bind", "127.0.0.1",
+                "--platform-threads", Integer.toString(platformThreads)}, Map.of());
         try (InMemoryStore store = new InMemoryStore(Clock.systemUTC())) {
             Server server = Server.start(config, store, Clock.systemUTC(), new CommandTable(specs));
             int port = server.port();

@@ -3,27 +3,51 @@ package io.goredis.store.dynamo;
 import io.goredis.config.Config;
 import io.goredis.server.Server;
 import io.goredis.store.Store;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.Jedis;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Benchmark (not a test): SET and GET through goredis on the DynamoDB store, against a bare SDK
  * PutItem / GetItem loop on the same DynamoDB Local table with the same client settings
  * ({@link DynamoClients}). One client, one request at a time, so each figure is a latency.
- * The four kinds run interleaved in rounds (order rotated each round) so that drift of a shared,
- * busy machine hits all of them alike; each kind's figure is the median over rounds of the
- * per-round median latency. Run with {@code bench/dynamo-bench [ops-per-round] [rounds] [endpoint]}.
+ *
+ * <p>Two goredis servers share the store: one serving its sessions on platform threads (the
+ * dynamodb store's default, {@code --platform-threads 256}) and one on virtual threads
+ * ({@code --platform-threads 0}). PING through each shows the cost of the extra hop alone.
+ * "Minimal server" is the floor for any server in front of the store: a few lines that read one
+ * byte from a loopback socket on a platform thread, call the same {@link Store}, and write one byte
+ * back; what goredis costs beyond it is its own parsing, dispatch and RESP.
+ * The bare PutItem writes a new version every time, as goredis does: DynamoDB Local answers a put
+ * of an unchanged item faster (nothing changes, no stream record), which would flatter the SDK side.
+ *
+ * <p>All kinds run interleaved in rounds (order rotated each round) so that drift of a shared, busy
+ * machine hits them alike, after a long warm-up (DynamoDB Local's own code needs thousands of calls
+ * before its latency settles). Each kind's figure is the median over rounds of the per-round median
+ * latency; each ratio is the median over rounds of that round's ratio.
+ * Run with {@code bench/dynamo-bench [ops-per-round] [rounds] [endpoint]}.
  */
 public final class DynamoBench {
 
@@ -32,6 +56,8 @@ public final class DynamoBench {
     private interface Op {
         void run(int i);
     }
+
+    private record Kind(String name, Op op) {}
 
     public static void main(String[] args) throws Exception {
         int ops = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -45,8 +71,8 @@ public final class DynamoBench {
         DynamoSettings settings = DynamoSettings.of("bench-" + Long.toHexString(System.nanoTime()))
                 .withEndpoint(endpoint).withCreateTable(true);
         Store store = DynamoStore.open(settings, Clock.systemUTC());
-        Config config = Config.parse(new String[] {"--port", "0", "--bind", "127.0.0.1"}, Map.of());
-        Server server = Server.start(config, store, Clock.systemUTC());
+        Server platform = server(store, Config.defaultPlatformThreads("dynamodb"));
+        Server virtual = server(store, 0);
         SdkHttpClient http = DynamoClients.httpClient(settings);
         DynamoDbClient reads = DynamoClients.dynamoDb(settings, http);
         DynamoDbClient writes = DynamoClients.dynamoDbWrites(settings, http);
@@ -54,54 +80,71 @@ public final class DynamoBench {
         byte[] value = "x".repeat(100).getBytes(StandardCharsets.US_ASCII);
         String textValue = new String(value, StandardCharsets.US_ASCII);
         int keys = 1000;
+        AtomicLong version = new AtomicLong(System.currentTimeMillis() * 1000);
 
-        try (Jedis jedis = new Jedis("127.0.0.1", server.port(), 30_000)) {
-            Op goredisSet = i -> jedis.set("key:" + (i % keys), textValue);
-            Op goredisGet = i -> jedis.get("key:" + (i % keys));
-            Op bareSet = i -> writes.putItem(PutItemRequest.builder().tableName(settings.table())
-                    .item(codec.encode(1, ("key:" + (i % keys)).getBytes(StandardCharsets.US_ASCII), value, 0, i))
-                    .build());
-            Op bareGet = i -> reads.getItem(GetItemRequest.builder().tableName(settings.table())
-                    .key(codec.keyOf(1, ("key:" + (i % keys)).getBytes(StandardCharsets.US_ASCII)))
-                    .consistentRead(true).build());
-            // The request goredis's SET sends (conditioned on the stored version), without goredis:
-            // separates the cost of the condition in DynamoDB from goredis's own overhead.
-            java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1000);
-            Op bareCondSet = i -> putIfNewer(writes, settings, codec, value, keys, i, version.incrementAndGet());
-            String[] names = {"goredis SET", "SDK PutItem", "goredis GET", "SDK GetItem", "SDK cond. Put"};
-            Op[] kinds = {goredisSet, bareSet, goredisGet, bareGet, bareCondSet};
+        try (Minimal minimal = new Minimal(store, value, keys);
+             Jedis jp = new Jedis("127.0.0.1", platform.port(), 30_000);
+             Jedis jv = new Jedis("127.0.0.1", virtual.port(), 30_000)) {
+            List<Kind> kinds = List.of(
+                    new Kind("goredis SET", i -> jp.set("key:" + (i % keys), textValue)),
+                    new Kind("goredis SET (virtual threads)", i -> jv.set("key:" + (i % keys), textValue)),
+                    new Kind("SDK PutItem", i -> writes.putItem(PutItemRequest.builder().tableName(settings.table())
+                            .item(codec.encode(1, key(i, keys), value, 0, version.incrementAndGet())).build())),
+                    // The request goredis's SET sends (conditioned on the stored version), without goredis:
+                    // separates the cost of the condition in DynamoDB from goredis's own overhead.
+                    new Kind("SDK PutItem as goredis sends it", i -> putIfNewer(writes, settings, codec, value,
+                            key(i, keys), version.incrementAndGet())),
+                    new Kind("goredis GET", i -> jp.get("key:" + (i % keys))),
+                    new Kind("goredis GET (virtual threads)", i -> jv.get("key:" + (i % keys))),
+                    new Kind("SDK GetItem", i -> reads.getItem(GetItemRequest.builder().tableName(settings.table())
+                            .key(codec.keyOf(1, key(i, keys))).consistentRead(true).build())),
+                    new Kind("DynamoStore.put, no server", i -> store.put(0, key(i, keys), value, 0)),
+                    new Kind("DynamoStore.get, no server", i -> store.get(0, key(i, keys))),
+                    new Kind("minimal server SET", i -> minimal.call(Minimal.SET, i % keys)),
+                    new Kind("minimal server GET", i -> minimal.call(Minimal.GET, i % keys)),
+                    new Kind("goredis PING", i -> jp.ping()),
+                    new Kind("goredis PING (virtual threads)", i -> jv.ping()));
 
-            for (Op op : kinds) {  // warm-up: JIT, connection pools, every key present
-                time(op, keys);
+            for (int w = 0; w < 8; w++) {  // warm-up: JIT on both sides, connection pools, every key present
+                for (Kind k : kinds) {
+                    time(k.op(), keys);
+                }
             }
-            List<List<Double>> medians = new ArrayList<>();
-            List<List<Double>> p99s = new ArrayList<>();
-            for (int k = 0; k < kinds.length; k++) {
-                medians.add(new ArrayList<>());
-                p99s.add(new ArrayList<>());
+            Map<String, List<Double>> medians = new LinkedHashMap<>();
+            Map<String, List<Double>> p99s = new LinkedHashMap<>();
+            for (Kind k : kinds) {
+                medians.put(k.name(), new ArrayList<>());
+                p99s.put(k.name(), new ArrayList<>());
             }
             for (int r = 0; r < rounds; r++) {
-                for (int j = 0; j < kinds.length; j++) {
-                    int k = (j + r) % kinds.length;
-                    long[] lat = time(kinds[k], ops);
-                    medians.get(k).add(lat[lat.length / 2] / 1000.0);
-                    p99s.get(k).add(lat[(int) (lat.length * 0.99)] / 1000.0);
+                for (int j = 0; j < kinds.size(); j++) {
+                    Kind k = kinds.get((j + r) % kinds.size());
+                    long[] lat = time(k.op(), ops);
+                    medians.get(k.name()).add(lat[lat.length / 2] / 1000.0);
+                    p99s.get(k.name()).add(lat[(int) (lat.length * 0.99)] / 1000.0);
                 }
             }
             System.out.printf(Locale.ROOT, "DynamoDB Local %s, %d rounds x %d ops, 100-byte values, %d keys%n",
                     endpoint, rounds, ops, keys);
-            double[] m = new double[kinds.length];
-            for (int k = 0; k < kinds.length; k++) {
-                m[k] = median(medians.get(k));
-                System.out.printf(Locale.ROOT, "  %-12s median %7.0f us   p99 %7.0f us   (round medians %s)%n",
-                        names[k], m[k], median(p99s.get(k)), fmt(medians.get(k)));
+            for (Kind k : kinds) {
+                System.out.printf(Locale.ROOT, "  %-32s median %6.0f us   p99 %6.0f us   (round medians %s)%n",
+                        k.name(), median(medians.get(k.name())), median(p99s.get(k.name())), fmt(medians.get(k.name())));
             }
-            System.out.printf(Locale.ROOT, "  SET ratio goredis/SDK %.3f  (goredis adds %+.1f%%)%n", m[0] / m[1], 100 * (m[0] / m[1] - 1));
-            System.out.printf(Locale.ROOT, "  GET ratio goredis/SDK %.3f  (goredis adds %+.1f%%)%n", m[2] / m[3], 100 * (m[2] / m[3] - 1));
-            System.out.printf(Locale.ROOT, "  SET ratio goredis/SDK conditional PutItem %.3f  (goredis adds %+.1f%%)%n",
-                    m[0] / m[4], 100 * (m[0] / m[4] - 1));
+            ratio(medians, "goredis SET", "SDK PutItem");
+            ratio(medians, "goredis GET", "SDK GetItem");
+            ratio(medians, "goredis SET (virtual threads)", "SDK PutItem");
+            ratio(medians, "goredis GET (virtual threads)", "SDK GetItem");
+            ratio(medians, "goredis SET", "SDK PutItem as goredis sends it");
+            ratio(medians, "SDK PutItem as goredis sends it", "SDK PutItem");
+            ratio(medians, "DynamoStore.put, no server", "SDK PutItem as goredis sends it");
+            ratio(medians, "DynamoStore.get, no server", "SDK GetItem");
+            ratio(medians, "minimal server SET", "SDK PutItem as goredis sends it");
+            ratio(medians, "minimal server GET", "SDK GetItem");
+            ratio(medians, "goredis SET", "minimal server SET");
+            ratio(medians, "goredis GET", "minimal server GET");
         } finally {
-            server.close();
+            platform.close();
+            virtual.close();
             store.close();
             writes.close();
             reads.close();
@@ -113,14 +156,91 @@ public final class DynamoBench {
         System.exit(0);  // DynamoDB Local leaves a non-daemon thread behind
     }
 
+    private static Server server(Store store, int platformThreads) throws IOException {
+        Config config = Config.parse(new String[] {"--port", "0", "--bind", "127.0.0.1",
+            "--platform-threads", Integer.toString(platformThreads)}, Map.of());
+        return Server.start(config, store, Clock.systemUTC());
+    }
+
+    /** The minimal server and its one client connection: request = op byte + key index (2 bytes), reply = 1 byte. */
+    private static final class Minimal implements AutoCloseable {
+        static final int SET = 1;
+        static final int GET = 2;
+        private final ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        private final Socket client;
+        private final OutputStream out;
+        private final InputStream in;
+
+        Minimal(Store store, byte[] value, int keys) throws IOException {
+            Thread.ofPlatform().daemon().start(() -> serve(store, value, keys));
+            client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            client.setTcpNoDelay(true);
+            out = client.getOutputStream();
+            in = client.getInputStream();
+        }
+
+        private void serve(Store store, byte[] value, int keys) {
+            try (Socket s = listener.accept()) {
+                s.setTcpNoDelay(true);
+                DataInputStream req = new DataInputStream(new BufferedInputStream(s.getInputStream()));
+                OutputStream reply = s.getOutputStream();
+                while (true) {
+                    int op = req.readByte();
+                    byte[] key = key(req.readUnsignedShort(), keys);
+                    if (op == SET) {
+                        store.put(0, key, value, 0);
+                    } else {
+                        store.get(0, key);
+                    }
+                    reply.write(1);
+                }
+            } catch (IOException e) {
+                // the bench closed the connection
+            }
+        }
+
+        void call(int op, int key) {
+            try {
+                out.write(new byte[] {(byte) op, (byte) (key >> 8), (byte) key});
+                if (in.read() != 1) {
+                    throw new IOException("minimal server closed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            client.close();
+            listener.close();
+        }
+    }
+
+    private static byte[] key(int i, int keys) {
+        return ("key:" + (i % keys)).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Median over rounds of {@code a}'s round median divided by {@code b}'s in the same round. */
+    private static void ratio(Map<String, List<Double>> medians, String a, String b) {
+        List<Double> xs = medians.get(a);
+        List<Double> ys = medians.get(b);
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            r.add(xs.get(i) / ys.get(i));
+        }
+        double m = median(r);
+        System.out.printf(Locale.ROOT, "  %-32s / %-32s %.3f  (%+.1f%%)%n", a, b, m, 100 * (m - 1));
+    }
+
     private static void putIfNewer(DynamoDbClient writes, DynamoSettings settings, ItemCodec codec, byte[] value,
-                                   int keys, int i, long v) {
+                                   byte[] key, long v) {
         writes.putItem(PutItemRequest.builder().tableName(settings.table())
-                .item(codec.encode(2, ("key:" + (i % keys)).getBytes(StandardCharsets.US_ASCII), value, 0, v))
+                .item(codec.encode(2, key, value, 0, v))
                 .conditionExpression(DynamoStore.IF_NEWER).expressionAttributeNames(DynamoStore.NAMES_PK_VER)
                 .expressionAttributeValues(Map.of(":ver", DynamoStore.number(v)))
                 .returnValuesOnConditionCheckFailure(
-                        software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build());
     }
 

@@ -1,0 +1,90 @@
+package io.goredis.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SessionThreadsTest {
+
+    /** Starts a session that records its thread kind and blocks until {@code release}. */
+    private static void start(SessionThreads threads, List<Boolean> virtual, CountDownLatch running,
+                              CountDownLatch release) {
+        threads.execute(() -> {
+            virtual.add(Thread.currentThread().isVirtual());
+            running.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @Test
+    void firstSessionsGetPlatformThreads_theRestVirtual() throws Exception {
+        SessionThreads threads = new SessionThreads(2);
+        List<Boolean> virtual = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(2);
+        start(threads, virtual, running, release);
+        start(threads, virtual, running, release);
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        CountDownLatch third = new CountDownLatch(1);
+        start(threads, virtual, third, release);
+        assertTrue(third.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(false, false, true), virtual, "two platform threads, then a virtual one");
+
+        release.countDown();
+        threads.shutdown();
+        assertTrue(threads.awaitTermination(5000));
+    }
+
+    @Test
+    void slotIsReleasedWhenASessionEnds() throws Exception {
+        SessionThreads threads = new SessionThreads(1);
+        List<Boolean> virtual = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CountDownLatch done = new CountDownLatch(1);
+            threads.execute(() -> {
+                virtual.add(Thread.currentThread().isVirtual());
+                done.countDown();
+            });
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+            // the slot is released just after the session's last statement
+            for (int spin = 0; spin < 2500 && threads.freePlatformSlots() == 0; spin++) {
+                Thread.sleep(2);
+            }
+        }
+        assertEquals(List.of(false, false, false), virtual);
+        threads.shutdown();
+        assertTrue(threads.awaitTermination(5000));
+    }
+
+    @Test
+    void zeroMeansAllVirtual_andShutdownRejects() throws Exception {
+        SessionThreads threads = new SessionThreads(0);
+        CountDownLatch done = new CountDownLatch(1);
+        List<Boolean> virtual = new CopyOnWriteArrayList<>();
+        start(threads, virtual, done, new CountDownLatch(0));
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(true), virtual);
+        threads.shutdown();
+        assertThrows(RejectedExecutionException.class, () -> threads.execute(() -> { }));
+        assertTrue(threads.awaitTermination(5000));
+    }
+
+    @Test
+    void shutdownRejects_platformSlotNotLeaked() {
+        SessionThreads threads = new SessionThreads(1);
+        threads.shutdown();
+        assertThrows(RejectedExecutionException.class, () -> threads.execute(() -> { }));
+        assertEquals(1, threads.freePlatformSlots());
+    }
+}
