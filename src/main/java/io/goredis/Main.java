@@ -78,9 +78,10 @@ public final class Main {
                     + config.port() + ": " + e.getMessage());
             return null;
         }
-        log.info("goredis ready on {}:{} (store {}, AUTH {}, maxclients {})",
+        log.info("goredis ready on {}:{} (store {}, AUTH {}, maxclients {}, platform threads {})",
                 config.bind() == null ? "*" : config.bind(), server.port(), store.name(),
-                config.requiresPassword() ? "required" : "not required", config.maxClients());
+                config.requiresPassword() ? "required" : "not required", config.maxClients(),
+                config.platformThreads());
         return new Running(server, store, new AtomicBoolean());
     }
 

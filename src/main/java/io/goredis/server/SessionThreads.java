@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,13 @@ final class SessionThreads {
     private final ExecutorService virtual;
 
     SessionThreads(int platformThreads) {
+        this(platformThreads, Thread.ofPlatform().name("goredis-session-p", 1).factory());
+    }
+
+    /** With {@code platformFactory} making the platform threads (tests inject a failing one). */
+    SessionThreads(int platformThreads, ThreadFactory platformFactory) {
         this.platformSlots = new Semaphore(platformThreads);
-        this.platform = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("goredis-session-p", 1).factory());
+        this.platform = Executors.newThreadPerTaskExecutor(platformFactory);
         this.virtual = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("goredis-session-", 1).factory());
     }
 

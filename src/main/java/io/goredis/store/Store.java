@@ -69,6 +69,18 @@ public interface Store extends AutoCloseable {
     /** Live keys and keys with an expiry in {@code db}. */
     KeyspaceStats stats(int db);
 
+    /**
+     * {@link #stats} of every database, index {@code db} at position {@code db} (INFO keyspace).
+     * Stores whose per-database count reads the whole keyspace override it to read it once.
+     */
+    default List<KeyspaceStats> statsAll() {
+        List<KeyspaceStats> all = new ArrayList<>(databases());
+        for (int db = 0; db < databases(); db++) {
+            all.add(stats(db));
+        }
+        return all;
+    }
+
     /** Removes every key of {@code db}. */
     void flush(int db);
 

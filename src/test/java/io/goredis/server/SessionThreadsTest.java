@@ -81,6 +81,21 @@ class SessionThreadsTest {
     }
 
     @Test
+    void osRefusingAPlatformThread_fallsBackToVirtual_andKeepsTheSlot() throws Exception {
+        SessionThreads threads = new SessionThreads(1, r -> {
+            throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource limits reached");
+        });
+        List<Boolean> virtual = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        start(threads, virtual, done, new CountDownLatch(0));
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(true), virtual);
+        assertEquals(1, threads.freePlatformSlots());
+        threads.shutdown();
+        assertTrue(threads.awaitTermination(5000));
+    }
+
+    @Test
     void shutdownRejects_platformSlotNotLeaked() {
         SessionThreads threads = new SessionThreads(1);
         threads.shutdown();

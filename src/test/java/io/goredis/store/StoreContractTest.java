@@ -702,6 +702,29 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void statsAll_isStatsOfEveryDatabase_inOrder() {
+        int last = store.databases() - 1;
+        store.put(0, b("a"), b("v"), Entry.NO_EXPIRY);
+        store.put(0, b("b"), b("v"), now() + 1000);
+        store.put(3, b("a"), b("v"), now() + 10);
+        store.put(3, b("b"), b("v"), Entry.NO_EXPIRY);
+        store.put(last, b(""), b("v"), now() + 5000);
+        store.put(last, b("gone"), b("v"), Entry.NO_EXPIRY);
+        store.delete(last, b("gone"));
+        clock.advanceMillis(11);  // db 3's "a" has expired
+
+        List<KeyspaceStats> all = store.statsAll();
+        assertEquals(store.databases(), all.size());
+        for (int db = 0; db <= last; db++) {
+            assertEquals(store.stats(db), all.get(db), "db " + db);
+        }
+        assertEquals(new KeyspaceStats(2, 1), all.get(0));
+        assertEquals(new KeyspaceStats(1, 0), all.get(3));
+        assertEquals(new KeyspaceStats(1, 1), all.get(last));
+        assertEquals(new KeyspaceStats(0, 0), all.get(1));
+    }
+
+    @Test
     void stats_excludeExpired() {
         store.put(0, b("a"), b("v"), Entry.NO_EXPIRY);
         store.put(0, b("b"), b("v"), now() + 10);

@@ -168,8 +168,9 @@ final class Info implements Command {
 
     private static void keyspace(Context ctx, StringBuilder sb) {
         sb.append("# Keyspace\r\n");
-        for (int db = 0; db < ctx.store().databases(); db++) {
-            KeyspaceStats ks = ctx.store().stats(db);
+        List<KeyspaceStats> all = ctx.store().statsAll();
+        for (int db = 0; db < all.size(); db++) {
+            KeyspaceStats ks = all.get(db);
             if (ks.keys() > 0) {
                 sb.append("db").append(db).append(":keys=").append(ks.keys())
                         .append(",expires=").append(ks.expires()).append(",avg_ttl=0\r\n");

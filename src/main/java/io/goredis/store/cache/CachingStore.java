@@ -237,6 +237,11 @@ public final class CachingStore implements Store {
     }
 
     @Override
+    public List<KeyspaceStats> statsAll() {
+        return delegate.statsAll();
+    }
+
+    @Override
     public void flush(int db) {
         try {
             delegate.flush(db);

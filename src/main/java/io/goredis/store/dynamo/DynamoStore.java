@@ -584,6 +584,12 @@ public final class DynamoStore implements Store {
         return scanner.stats(db, clock.millis());
     }
 
+    /** One Scan of the table for all databases, instead of one per database. */
+    @Override
+    public List<KeyspaceStats> statsAll() {
+        return scanner.statsAll(databases(), clock.millis());
+    }
+
     @Override
     public void flush(int db) {
         scanner.flush(db);

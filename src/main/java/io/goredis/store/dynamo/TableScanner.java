@@ -34,6 +34,8 @@ final class TableScanner {
     /** Live keys of one database: value present, not expired at :now, pk starting with the db byte. */
     private static final String LIVE_IN_DB = "begins_with(#pk, :db) AND attribute_exists(#v)"
             + " AND (attribute_not_exists(#exp) OR #exp >= :now)";
+    /** Live keys of every database. */
+    private static final String LIVE = "attribute_exists(#v) AND (attribute_not_exists(#exp) OR #exp >= :now)";
     private static final String VALUED_IN_DB = "begins_with(#pk, :db) AND attribute_exists(#v)";
     private static final String VALUED = "attribute_exists(#v)";
     private static final int MAX_PAGES_PER_CALL = 16;
@@ -117,6 +119,33 @@ final class TableScanner {
             }
         });
         return new KeyspaceStats(counts[0], counts[1]);
+    }
+
+    /** {@link #stats} of databases {@code 0 .. databases-1} from one Scan of the table. */
+    List<KeyspaceStats> statsAll(int databases, long nowMillis) {
+        long[] keys = new long[databases];
+        long[] expires = new long[databases];
+        ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true)
+                .filterExpression(LIVE)
+                .projectionExpression("#pk, #exp")
+                .expressionAttributeNames(Map.of("#pk", ItemCodec.PK, "#v", ItemCodec.VALUE, "#exp", ItemCodec.EXPIRE_AT))
+                .expressionAttributeValues(Map.of(":now", DynamoStore.number(nowMillis)));
+        forEachPage(request, items -> {
+            for (Map<String, AttributeValue> item : items) {
+                int db = codec.dbOf(item.get(ItemCodec.PK));
+                if (db < databases) {
+                    keys[db]++;
+                    if (item.containsKey(ItemCodec.EXPIRE_AT)) {
+                        expires[db]++;
+                    }
+                }
+            }
+        });
+        List<KeyspaceStats> all = new ArrayList<>(databases);
+        for (int db = 0; db < databases; db++) {
+            all.add(new KeyspaceStats(keys[db], expires[db]));
+        }
+        return all;
     }
 
     /**
