@@ -51,6 +51,22 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  */
 public final class DynamoBench {
 
+    /** The ratios printed: numerator kind, denominator kind. */
+    private static final String[][] RATIOS = {
+        {"goredis SET", "SDK PutItem"},
+        {"goredis GET", "SDK GetItem"},
+        {"goredis SET (virtual threads)", "SDK PutItem"},
+        {"goredis GET (virtual threads)", "SDK GetItem"},
+        {"goredis SET", "SDK PutItem as goredis sends it"},
+        {"SDK PutItem as goredis sends it", "SDK PutItem"},
+        {"DynamoStore.put, no server", "SDK PutItem as goredis sends it"},
+        {"DynamoStore.get, no server", "SDK GetItem"},
+        {"minimal server SET", "SDK PutItem as goredis sends it"},
+        {"minimal server GET", "SDK GetItem"},
+        {"goredis SET", "minimal server SET"},
+        {"goredis GET", "minimal server GET"},
+    };
+
     private DynamoBench() {}
 
     private interface Op {
@@ -130,18 +146,9 @@ public final class DynamoBench {
                 System.out.printf(Locale.ROOT, "  %-32s median %6.0f us   p99 %6.0f us   (round medians %s)%n",
                         k.name(), median(medians.get(k.name())), median(p99s.get(k.name())), fmt(medians.get(k.name())));
             }
-            ratio(medians, "goredis SET", "SDK PutItem");
-            ratio(medians, "goredis GET", "SDK GetItem");
-            ratio(medians, "goredis SET (virtual threads)", "SDK PutItem");
-            ratio(medians, "goredis GET (virtual threads)", "SDK GetItem");
-            ratio(medians, "goredis SET", "SDK PutItem as goredis sends it");
-            ratio(medians, "SDK PutItem as goredis sends it", "SDK PutItem");
-            ratio(medians, "DynamoStore.put, no server", "SDK PutItem as goredis sends it");
-            ratio(medians, "DynamoStore.get, no server", "SDK GetItem");
-            ratio(medians, "minimal server SET", "SDK PutItem as goredis sends it");
-            ratio(medians, "minimal server GET", "SDK GetItem");
-            ratio(medians, "goredis SET", "minimal server SET");
-            ratio(medians, "goredis GET", "minimal server GET");
+            for (String[] pair : RATIOS) {
+                ratio(medians, pair[0], pair[1]);
+            }
         } finally {
             platform.close();
             virtual.close();
