@@ -1,5 +1,6 @@
 package io.goredis.store;
 
+import io.goredis.Race;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -930,21 +931,9 @@ public abstract class StoreContractTest {
 
     /** Runs {@code clients} bodies on virtual threads, released together; rethrows the first failure. */
     protected static void runConcurrently(int clients, Client body) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < clients; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    body.run(index);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        }
+        Race.run(clients, i -> {
+            body.run(i);
+            return null;
+        });
     }
 }

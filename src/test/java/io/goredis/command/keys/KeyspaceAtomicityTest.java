@@ -3,6 +3,7 @@ package io.goredis.command.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.goredis.Race;
 import io.goredis.command.TestContext;
 import io.goredis.protocol.Reply;
 import io.goredis.store.MutableClock;
@@ -11,10 +12,6 @@ import io.goredis.store.memory.InMemoryStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,25 +34,13 @@ class KeyspaceAtomicityTest {
 
     /** Runs {@code command(i)} in RACERS sessions released together; the rendered replies. */
     private List<String> race(IntFunction<String[]> command) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<String>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < RACERS; i++) {
-                String[] words = command.apply(i);
-                TestContext ctx = new TestContext(store, clock);
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    Reply r = ctx.run(words);
-                    return KeysFixture.render(r);
-                }));
-            }
-            go.countDown();
-            List<String> out = new ArrayList<>();
-            for (Future<String> f : futures) {
-                out.add(f.get());
-            }
-            return out;
+        List<TestContext> sessions = new ArrayList<>();
+        List<String[]> commands = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            sessions.add(new TestContext(store, clock));
+            commands.add(command.apply(i));
         }
+        return Race.run(RACERS, i -> KeysFixture.render(sessions.get(i).run(commands.get(i))));
     }
 
     private static long count(List<String> replies, String reply) {

@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.goredis.Race;
 import io.goredis.server.GoRedisServerExtension;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,28 +142,13 @@ class StringCommandsIT {
     @Test
     void concurrentIncrAndSetNxOverSockets() throws Exception {
         int clients = 20;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            for (int t = 0; t < clients; t++) {
-                String me = "client" + t;
-                results.add(pool.submit(() -> {
-                    try (Jedis j = new Jedis("127.0.0.1", goredis.port())) {
-                        start.await();
-                        for (int i = 0; i < 100; i++) {
-                            j.incr("counter");
-                        }
-                        return "OK".equals(j.set("winner", me, SetParams.setParams().nx()));
-                    }
-                }));
+        List<Boolean> won = Race.run(clients, t -> new Jedis("127.0.0.1", goredis.port()), (j, t) -> {
+            for (int i = 0; i < 100; i++) {
+                j.incr("counter");
             }
-            start.countDown();
-            int winners = 0;
-            for (Future<Boolean> f : results) {
-                winners += f.get() ? 1 : 0;
-            }
-            assertEquals(1, winners);
-        }
+            return "OK".equals(j.set("winner", "client" + t, SetParams.setParams().nx()));
+        });
+        assertEquals(1, won.stream().filter(w -> w).count());
         assertEquals("2000", jedis.get("counter"));
         assertFalse(jedis.get("winner").isEmpty());
     }

@@ -2,13 +2,9 @@ package io.goredis.command.string;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.goredis.Race;
 import io.goredis.protocol.Reply;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The atomicity claims of issue 3, through the command handlers over the in-memory store. */
@@ -18,71 +14,38 @@ class StringConcurrencyTest extends StringCommandTestBase {
 
     @Test
     void incr_fiftyThreadsThousandEachEndsAtFiftyThousand() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
-            for (int t = 0; t < THREADS; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < 1000; i++) {
-                        ctx.run("INCR", "counter");
-                    }
-                    return null;
-                }));
+        Race.run(THREADS, t -> {
+            for (int i = 0; i < 1000; i++) {
+                ctx.run("INCR", "counter");
             }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get();
-            }
-        }
+            return null;
+        });
         assertEquals("50000", stored("counter"));
     }
 
     @Test
     void setNx_fiftyThreadsRaceExactlyOneWinner() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Reply>> replies = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
-            for (int t = 0; t < THREADS; t++) {
-                String value = "v" + t;
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return ctx.run("SET", "k", value, "NX");
-                }));
+        List<Reply> replies = Race.run(THREADS, t -> ctx.run("SET", "k", "v" + t, "NX"));
+        int winners = 0;
+        String winner = null;
+        for (int t = 0; t < THREADS; t++) {
+            if (replies.get(t).equals(Reply.OK)) {
+                winners++;
+                winner = "v" + t;
             }
-            start.countDown();
-            int winners = 0;
-            String winner = null;
-            for (int t = 0; t < THREADS; t++) {
-                if (replies.get(t).get().equals(Reply.OK)) {
-                    winners++;
-                    winner = "v" + t;
-                }
-            }
-            assertEquals(1, winners);
-            assertEquals(winner, stored("k"));
         }
+        assertEquals(1, winners);
+        assertEquals(winner, stored("k"));
     }
 
     @Test
     void append_concurrentAppendsLoseNothing() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-            for (int t = 0; t < 8; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < 200; i++) {
-                        ctx.run("APPEND", "log", "x");
-                    }
-                    return null;
-                }));
+        Race.run(8, t -> {
+            for (int i = 0; i < 200; i++) {
+                ctx.run("APPEND", "log", "x");
             }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get();
-            }
-        }
+            return null;
+        });
         assertEquals(1600, stored("log").length());
     }
 }

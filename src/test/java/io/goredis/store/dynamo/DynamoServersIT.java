@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.goredis.Race;
 import io.goredis.StoreFactory;
 import io.goredis.config.Config;
 import io.goredis.server.Server;
@@ -15,10 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,25 +68,10 @@ class DynamoServersIT {
     }
 
     private void race(int perNode, Client body) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 2 * perNode; i++) {
-                int index = i;
-                int port = i % 2 == 0 ? portA : portB;
-                futures.add(pool.submit(() -> {
-                    try (Jedis jedis = new Jedis("127.0.0.1", port, 30_000)) {
-                        go.await();
-                        body.run(jedis, index);
-                    }
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        }
+        Race.run(2 * perNode, i -> new Jedis("127.0.0.1", i % 2 == 0 ? portA : portB, 30_000), (jedis, i) -> {
+            body.run(jedis, i);
+            return null;
+        });
     }
 
     private interface Client {

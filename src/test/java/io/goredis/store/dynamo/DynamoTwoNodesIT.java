@@ -4,16 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.goredis.Race;
 import io.goredis.store.Decision;
 import io.goredis.store.Entry;
 import io.goredis.store.Updater;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,23 +52,10 @@ class DynamoTwoNodesIT {
 
     /** Runs {@code perNode} clients on each node, released together. */
     private void race(int perNode, Client body) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 2 * perNode; i++) {
-                int index = i;
-                DynamoStore node = i % 2 == 0 ? nodeA : nodeB;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    body.run(node, index);
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        }
+        Race.run(2 * perNode, i -> {
+            body.run(i % 2 == 0 ? nodeA : nodeB, i);
+            return null;
+        });
     }
 
     private interface Client {

@@ -3,13 +3,8 @@ package io.goredis.store.dynamo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.goredis.Race;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -57,21 +52,10 @@ class TableSetupIT {
     void open_manyNodesCreatingAtOnce_allComeUp() throws Exception {
         String name = "created-together-" + System.nanoTime();
         DynamoSettings settings = DynamoSettings.of(name).withEndpoint(dynamo.endpoint()).withCreateTable(true);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<DynamoStore>> nodes = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 4; i++) {
-                nodes.add(pool.submit(() -> {
-                    go.await();
-                    return DynamoStore.open(settings, Clock.systemUTC());
-                }));
-            }
-            go.countDown();
-            for (Future<DynamoStore> f : nodes) {
-                try (DynamoStore store = f.get()) {
-                    assertEquals("dynamodb", store.name());
-                    assertEquals(name, store.table());
-                }
+        for (DynamoStore store : Race.run(4, i -> DynamoStore.open(settings, Clock.systemUTC()))) {
+            try (store) {
+                assertEquals("dynamodb", store.name());
+                assertEquals(name, store.table());
             }
         }
         TableDescription d = dynamo.client().describeTable(DescribeTableRequest.builder().tableName(name).build()).table();
