@@ -31,11 +31,19 @@ import java.util.Set;
  * @param cacheMaxMemory caching store: bound on cached bytes ({@code --cache-max-memory}, redis.conf units)
  * @param pollIntervalMillis caching store: wait between stream polls that found nothing
  * @param platformThreads sessions served on platform threads at once; more run on virtual threads
- *                     (default {@link #defaultPlatformThreads}: 256 on the dynamodb store, else 0)
+ *                     (default {@value #DEFAULT_PLATFORM_THREADS})
  */
 public record Config(int port, String bind, String store, int maxClients, boolean protectedMode,
                      String password, String table, String dynamodbEndpoint, boolean createTable,
                      long cacheMaxMemory, int pollIntervalMillis, int platformThreads) {
+
+    /**
+     * Sessions on platform threads by default: a platform thread blocked in a socket read is woken
+     * sooner than a virtual one (see {@code SessionThreads}), which roughly halves a lone client's
+     * round trip; sessions past the bound run on virtual threads, so the server still scales. 256
+     * also matches the DynamoDB store's HTTP connection pool.
+     */
+    public static final int DEFAULT_PLATFORM_THREADS = 256;
 
     /** Stores {@code --store} accepts. The store factory must handle every name here. */
     public static final Set<String> STORES = Set.of("memory", "dynamodb", "caching");
@@ -58,9 +66,8 @@ public record Config(int port, String bind, String store, int maxClients, boolea
                     "caching store: memory bound of the cache (bytes, or 64mb, 1gb as in redis.conf)"),
             Option.value("poll-interval", "GOREDIS_POLL_INTERVAL", "50",
                     "caching store: milliseconds between DynamoDB Streams polls that found nothing"),
-            Option.value("platform-threads", "GOREDIS_PLATFORM_THREADS", null,
-                    "sessions served on platform threads at once, the rest on virtual threads "
-                            + "(default: 256 with --store dynamodb, 0 otherwise)"));
+            Option.value("platform-threads", "GOREDIS_PLATFORM_THREADS", Integer.toString(DEFAULT_PLATFORM_THREADS),
+                    "sessions served on platform threads at once, the rest on virtual threads"));
 
     public Config {
         if (port < 0 || port > 65535) {
@@ -97,18 +104,9 @@ public record Config(int port, String bind, String store, int maxClients, boolea
     public Config(int port, String bind, String store, int maxClients, boolean protectedMode, String password,
                   String table, String dynamodbEndpoint, boolean createTable) {
         this(port, bind, store, maxClients, protectedMode, password, table, dynamodbEndpoint, createTable,
-                256L * 1024 * 1024, 50, defaultPlatformThreads(store));
+                256L * 1024 * 1024, 50, DEFAULT_PLATFORM_THREADS);
     }
 
-    /**
-     * Platform threads by default: on the dynamodb store every command waits for DynamoDB, and a
-     * platform thread is woken sooner than a virtual one (see {@code SessionThreads}); 256 matches the
-     * HTTP connection pool. The memory and caching stores answer most commands without waiting, where
-     * virtual threads give more pipelined throughput with many clients.
-     */
-    public static int defaultPlatformThreads(String store) {
-        return "dynamodb".equals(store) ? 256 : 0;
-    }
 
     /** Defaults only: handy in tests. */
     public static Config defaults() {
@@ -122,11 +120,10 @@ public record Config(int port, String bind, String store, int maxClients, boolea
      */
     public static Config parse(String[] args, Map<String, String> env) {
         Raw raw = new Raw(args, env);
-        String store = raw.choice("store", STORES);
         return new Config(
                 raw.integer("port", 0, 65535),
                 raw.string("bind"),
-                store,
+                raw.choice("store", STORES),
                 raw.integer("maxclients", 1, Integer.MAX_VALUE),
                 raw.bool("protected-mode"),
                 raw.string("REDIS_PASSWORD"),
@@ -135,8 +132,7 @@ public record Config(int port, String bind, String store, int maxClients, boolea
                 raw.bool("create-table"),
                 raw.bytes("cache-max-memory"),
                 raw.integer("poll-interval", 0, 10_000),
-                raw.string("platform-threads") == null
-                        ? defaultPlatformThreads(store) : raw.integer("platform-threads", 0, 1_000_000));
+                raw.integer("platform-threads", 0, 1_000_000));
     }
 
     /** True if the arguments ask for the usage text. */

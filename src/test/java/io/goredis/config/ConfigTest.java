@@ -72,10 +72,9 @@ class ConfigTest {
     }
 
     @Test
-    void platformThreads_defaultDependsOnStore_andCanBeSet() {
-        assertEquals(0, Config.defaults().platformThreads());
+    void platformThreads_default256_andCanBeSet() {
+        assertEquals(256, Config.defaults().platformThreads());
         assertEquals(256, parse(Map.of(), "--store", "dynamodb").platformThreads());
-        assertEquals(0, parse(Map.of(), "--store", "caching").platformThreads());
         assertEquals(0, parse(Map.of(), "--store", "dynamodb", "--platform-threads", "0").platformThreads());
         assertEquals(64, parse(Map.of("GOREDIS_PLATFORM_THREADS", "64")).platformThreads());
         assertEquals("invalid --platform-threads (GOREDIS_PLATFORM_THREADS): '-1' (expected between 0 and 1000000)",

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBui
  *
  * <ul>
  *   <li><b>HTTP:</b> the Apache client (measured 2-3x faster than url-connection against DynamoDB
- *       Local), up to 256 pooled connections, so 256 calls at once (the dynamodb store's default
+ *       Local), up to 256 pooled connections, so 256 calls at once (the default
  *       {@code --platform-threads} matches it), 1 s connect timeout.
  *   <li><b>Time bounds:</b> {@link DynamoSettings#apiCallTimeout()} per call including retries,
  *       {@link DynamoSettings#attemptTimeout()} per attempt: a dead or slow DynamoDB turns into an

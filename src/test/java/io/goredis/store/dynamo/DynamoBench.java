@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * ({@link DynamoClients}). One client, one request at a time, so each figure is a latency.
  *
  * <p>Two goredis servers share the store: one serving its sessions on platform threads (the
- * dynamodb store's default, {@code --platform-threads 256}) and one on virtual threads
+ * default, {@code --platform-threads 256}) and one on virtual threads
  * ({@code --platform-threads 0}). PING through each shows the cost of the extra hop alone.
  * "Minimal server" is the floor for any server in front of the store: a few lines that read one
  * byte from a loopback socket on a platform thread, call the same {@link Store}, and write one byte
@@ -87,7 +87,7 @@ public final class DynamoBench {
         DynamoSettings settings = DynamoSettings.of("bench-" + Long.toHexString(System.nanoTime()))
                 .withEndpoint(endpoint).withCreateTable(true);
         Store store = DynamoStore.open(settings, Clock.systemUTC());
-        Server platform = server(store, Config.defaultPlatformThreads("dynamodb"));
+        Server platform = server(store, Config.DEFAULT_PLATFORM_THREADS);
         Server virtual = server(store, 0);
         SdkHttpClient http = DynamoClients.httpClient(settings);
         DynamoDbClient reads = DynamoClients.dynamoDb(settings, http);
