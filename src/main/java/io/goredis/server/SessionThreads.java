@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * store runs at ~13k/s (p50 63 µs) on virtual threads and ~23k/s (p50 31 µs) on platform threads,
  * and a session on the DynamoDB store, which waits twice per command (for the client, then for
  * DynamoDB), adds about a third of what it did. Virtual threads keep the server scaling past any OS
- * thread limit, and win where many connections pipeline writes at once ({@code -P 16 -c 50} SET:
- * ~15% more on virtual threads, as contended stripe locks park them cheaply), so sessions beyond the
- * bound still get one. See {@code --platform-threads}.
+ * thread limit, and were ahead only on pipelined writes from many connections ({@code -P 16 -c 50}
+ * SET: 5-15% more on virtual threads), so sessions beyond the bound still get one. See
+ * {@code --platform-threads}.
  */
 final class SessionThreads {
 
