@@ -107,7 +107,6 @@ public record Config(int port, String bind, String store, int maxClients, boolea
                 256L * 1024 * 1024, 50, DEFAULT_PLATFORM_THREADS);
     }
 
-
     /** Defaults only: handy in tests. */
     public static Config defaults() {
         return parse(new String[0], Map.of());

@@ -1,6 +1,5 @@
 package io.goredis.store;
 
-import io.goredis.Race;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.goredis.Race;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -929,7 +929,7 @@ public abstract class StoreContractTest {
         void run(int index) throws Exception;
     }
 
-    /** Runs {@code clients} bodies on virtual threads, released together; rethrows the first failure. */
+    /** Runs {@code clients} bodies released together ({@link Race}); rethrows the first failure. */
     protected static void runConcurrently(int clients, Client body) throws Exception {
         Race.run(clients, i -> {
             body.run(i);
