@@ -1,6 +1,7 @@
 package io.goredis.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,27 @@ class SessionThreadsTest {
             }
         }
         assertEquals(List.of(false, false, false), virtual);
+        threads.shutdown();
+        assertTrue(threads.awaitTermination(5000));
+    }
+
+    @Test
+    void platformThreadIsReusedByTheNextSession() throws Exception {
+        SessionThreads threads = new SessionThreads(4);
+        List<Thread> ran = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CountDownLatch done = new CountDownLatch(1);
+            threads.execute(() -> {
+                ran.add(Thread.currentThread());
+                done.countDown();
+            });
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+            // back in the pool: parked waiting for the next session
+            for (int spin = 0; spin < 2500 && ran.get(i).getState() != Thread.State.TIMED_WAITING; spin++) {
+                Thread.sleep(2);
+            }
+        }
+        assertSame(ran.get(0), ran.get(1));
         threads.shutdown();
         assertTrue(threads.awaitTermination(5000));
     }
