@@ -89,7 +89,7 @@ final class Info implements Command {
                 .append("os:").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
                 .append(' ').append(System.getProperty("os.arch")).append("\r\n")
                 .append("arch_bits:64\r\n")
-                .append("multiplexing_api:java-virtual-threads\r\n")
+                .append("multiplexing_api:java-threads\r\n")  // platform, then virtual: see SessionThreads
                 .append("goredis_java_version:").append(Runtime.version()).append("\r\n")
                 .append("process_id:").append(ProcessHandle.current().pid()).append("\r\n")
                 .append("process_supervised:no\r\n")
