@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,13 +32,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  */
 final class TableScanner {
 
-    /** Live keys of one database: value present, not expired at :now, pk starting with the db byte. */
-    private static final String LIVE_IN_DB = "begins_with(#pk, :db) AND attribute_exists(#v)"
-            + " AND (attribute_not_exists(#exp) OR #exp >= :now)";
-    /** Live keys of every database. */
-    private static final String LIVE = "attribute_exists(#v) AND (attribute_not_exists(#exp) OR #exp >= :now)";
-    private static final String VALUED_IN_DB = "begins_with(#pk, :db) AND attribute_exists(#v)";
+    /** Items holding a value (not tombstones), expired or not. */
     private static final String VALUED = "attribute_exists(#v)";
+    /** Live keys of every database: value present, not expired at :now. */
+    private static final String LIVE = VALUED + " AND (attribute_not_exists(#exp) OR #exp >= :now)";
+    /** Narrows a filter to the database whose byte starts pk. */
+    private static final String IN_DB = "begins_with(#pk, :db) AND ";
+    private static final String VALUED_IN_DB = IN_DB + VALUED;
+    private static final String LIVE_IN_DB = IN_DB + LIVE;
     private static final int MAX_PAGES_PER_CALL = 16;
     private static final int RANDOM_KEY_PAGE = 100;
     private static final int FLUSH_PARALLELISM = 4;
@@ -109,30 +111,23 @@ final class TableScanner {
     }
 
     KeyspaceStats stats(int db, long nowMillis) {
-        long[] counts = new long[2];
-        forEachPage(liveRequest(db, nowMillis).projectionExpression("#exp"), items -> {
-            for (Map<String, AttributeValue> item : items) {
-                counts[0]++;
-                if (item.containsKey(ItemCodec.EXPIRE_AT)) {
-                    counts[1]++;
-                }
-            }
-        });
-        return new KeyspaceStats(counts[0], counts[1]);
+        return countLive(liveRequest(db, nowMillis).projectionExpression("#exp"), 1, item -> 0).get(0);
     }
 
     /** {@link #stats} of databases {@code 0 .. databases-1} from one Scan of the table. */
     List<KeyspaceStats> statsAll(int databases, long nowMillis) {
+        return countLive(liveRequest(-1, nowMillis).projectionExpression("#pk, #exp"), databases,
+                item -> codec.dbOf(item.get(ItemCodec.PK)));
+    }
+
+    /** Live keys and keys with an expiry that {@code request} returns, by {@code dbOf} (others ignored). */
+    private List<KeyspaceStats> countLive(ScanRequest.Builder request, int databases,
+                                          ToIntFunction<Map<String, AttributeValue>> dbOf) {
         long[] keys = new long[databases];
         long[] expires = new long[databases];
-        ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true)
-                .filterExpression(LIVE)
-                .projectionExpression("#pk, #exp")
-                .expressionAttributeNames(Map.of("#pk", ItemCodec.PK, "#v", ItemCodec.VALUE, "#exp", ItemCodec.EXPIRE_AT))
-                .expressionAttributeValues(Map.of(":now", DynamoStore.number(nowMillis)));
         forEachPage(request, items -> {
             for (Map<String, AttributeValue> item : items) {
-                int db = codec.dbOf(item.get(ItemCodec.PK));
+                int db = dbOf.applyAsInt(item);
                 if (db < databases) {
                     keys[db]++;
                     if (item.containsKey(ItemCodec.EXPIRE_AT)) {
@@ -199,13 +194,16 @@ final class TableScanner {
         }
     }
 
+    /** Live keys of {@code db}, or of every database if {@code db} is negative. */
     private ScanRequest.Builder liveRequest(int db, long nowMillis) {
-        return ScanRequest.builder()
-                .tableName(table)
-                .consistentRead(true)
-                .filterExpression(LIVE_IN_DB)
+        ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true)
                 .expressionAttributeNames(Map.of("#pk", ItemCodec.PK, "#v", ItemCodec.VALUE,
-                        "#exp", ItemCodec.EXPIRE_AT))
+                        "#exp", ItemCodec.EXPIRE_AT));
+        if (db < 0) {
+            return request.filterExpression(LIVE)
+                    .expressionAttributeValues(Map.of(":now", DynamoStore.number(nowMillis)));
+        }
+        return request.filterExpression(LIVE_IN_DB)
                 .expressionAttributeValues(Map.of(":db", codec.pk(db, new byte[0]),
                         ":now", DynamoStore.number(nowMillis)));
     }
