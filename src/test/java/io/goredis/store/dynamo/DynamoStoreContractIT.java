@@ -1,18 +1,15 @@
 package io.goredis.store.dynamo;
 
 import io.goredis.store.Store;
-import io.goredis.store.StoreContractTest;
 import java.time.Clock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared {@link Store} contract against DynamoDB Local (in-process, real DynamoDB semantics),
- * each test on an emptied table. The heavy tests are scaled down (every DynamoDB call is a
- * loopback HTTP round trip); their assertions are unchanged. SWAPDB is refused by this store on
- * purpose (see {@link DynamoStore#swap}), so the contract tests that use it are skipped here and
- * the refusal is tested in {@link DynamoStoreIT}.
+ * each test on an emptied table, scaled down and without SWAPDB ({@link OnDynamoContractTest}); the
+ * refusal of SWAPDB is tested in {@link DynamoStoreIT}.
  */
-class DynamoStoreContractIT extends StoreContractTest {
+class DynamoStoreContractIT extends OnDynamoContractTest {
 
     @RegisterExtension
     static final DynamoDbLocalExtension dynamo = new DynamoDbLocalExtension();
@@ -21,30 +18,5 @@ class DynamoStoreContractIT extends StoreContractTest {
     protected Store createStore(Clock clock) {
         dynamo.truncate(dynamo.table());
         return dynamo.newStore(clock);
-    }
-
-    @Override
-    protected int concurrentClients() {
-        return 10;
-    }
-
-    @Override
-    protected int incrementsPerClient() {
-        return 20;
-    }
-
-    @Override
-    protected int largeValueBytes() {
-        return 390 * 1024;
-    }
-
-    @Override
-    protected int scanStableKeys() {
-        return 300;
-    }
-
-    @Override
-    protected boolean supportsSwap() {
-        return false;
     }
 }
