@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.goredis.Await;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -61,10 +63,9 @@ class SessionThreadsTest {
             assertTrue(done.await(5, TimeUnit.SECONDS));
             // the slot is released just after the session's last statement; then the thread parks in the pool
             Thread thread = ran.get(i);
-            for (int spin = 0; spin < 2500
-                    && (threads.freePlatformSlots() == 0 || thread.getState() != Thread.State.TIMED_WAITING); spin++) {
-                Thread.sleep(2);
-            }
+            Await.until(Duration.ofSeconds(5),
+                    () -> threads.freePlatformSlots() == 1 && thread.getState() == Thread.State.TIMED_WAITING,
+                    () -> "session thread not back in the pool: " + thread.getState());
         }
         assertFalse(ran.get(0).isVirtual());
         assertEquals(List.of(ran.get(0), ran.get(0), ran.get(0)), ran);

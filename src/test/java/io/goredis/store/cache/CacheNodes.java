@@ -1,7 +1,6 @@
 package io.goredis.store.cache;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.goredis.Await;
 import io.goredis.store.dynamo.DynamoStore;
 import io.goredis.store.dynamo.ItemCodec;
 import java.time.Clock;
@@ -30,16 +29,7 @@ final class CacheNodes {
     }
 
     static void awaitContinuous(CachingStore store) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!store.cache().continuous()) {
-            assertTrue(System.nanoTime() < deadline, "the poller did not start following the stream");
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(1); // polling with a deadline for an asynchronous start
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(Duration.ofSeconds(20), () -> store.cache().continuous(),
+                () -> "the poller did not start following the stream");
     }
 }

@@ -3,6 +3,7 @@ package io.goredis.store.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.goredis.Await;
 import io.goredis.store.Decision;
 import io.goredis.store.Entry;
 import io.goredis.store.Store;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,21 +81,8 @@ class CachingClusterIT {
 
     /** Polls (with a deadline) until {@code node} reads {@code expected} for {@code key}. */
     private static void awaitValue(Store node, String key, String expected) {
-        awaitTrue(() -> Objects.equals(expected, str(node.get(0, bytes(key)))),
+        Await.until(PROPAGATION_DEADLINE, () -> Objects.equals(expected, str(node.get(0, bytes(key)))),
                 () -> "node never read " + expected + " for " + key + ", last: " + str(node.get(0, bytes(key))));
-    }
-
-    private static void awaitTrue(Supplier<Boolean> condition, Supplier<String> message) {
-        long deadline = System.nanoTime() + PROPAGATION_DEADLINE.toNanos();
-        while (!condition.get()) {
-            assertTrue(System.nanoTime() < deadline, message);
-            try {
-                Thread.sleep(5); // asynchronous propagation: poll with a deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /**
@@ -104,7 +91,7 @@ class CachingClusterIT {
      * write on another node may have to be repeated. Returns the node's miss count then.
      */
     private static long awaitCached(CachingStore node, String key, String expected) {
-        awaitTrue(() -> {
+        Await.until(PROPAGATION_DEADLINE, () -> {
             long hits = node.cache().hits();
             String got = str(node.get(0, bytes(key)));
             return Objects.equals(expected, got) && node.cache().hits() > hits;
@@ -142,7 +129,7 @@ class CachingClusterIT {
         long misses = awaitCached(b, "k", "v");
         long at = clock.millis() + 300;
         a.update(0, bytes("k"), cur -> Decision.put(cur.orElseThrow().value(), at, null));
-        awaitTrue(() -> b.get(0, bytes("k")).map(Entry::expireAtMillis).orElse(at) == at, () -> "expiry never reached B");
+        Await.until(PROPAGATION_DEADLINE, () -> b.get(0, bytes("k")).map(Entry::expireAtMillis).orElse(at) == at, () -> "expiry never reached B");
         assertEquals(misses, b.cache().misses(), "the new expiry came through the stream");
         awaitValue(b, "k", null);
     }
@@ -205,7 +192,7 @@ class CachingClusterIT {
         }
         assertEquals(clients * opsPerClient, done.get());
         List<Store> finalNodes = List.of(nodes.get(0), nodes.get(1), nodes.get(2));
-        awaitTrue(() -> converged(finalNodes, keys), () -> "nodes did not converge: " + snapshot(finalNodes, keys));
+        Await.until(PROPAGATION_DEADLINE, () -> converged(finalNodes, keys), () -> "nodes did not converge: " + snapshot(finalNodes, keys));
     }
 
     private void randomOp(Store node, byte[] key, Random rnd) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.goredis.Await;
 import io.goredis.StoreFactory;
 import io.goredis.config.Config;
 import io.goredis.server.Server;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,9 @@ import redis.clients.jedis.Jedis;
  * table, driven by Jedis: what a client of a three-node cluster sees.
  */
 class CachingServersIT {
+
+    /** How long a node may take to follow the stream or see another node's write. */
+    private static final Duration CONVERGENCE = Duration.ofSeconds(15);
 
     @RegisterExtension
     static final DynamoDbLocalExtension dynamo = new DynamoDbLocalExtension();
@@ -53,7 +56,7 @@ class CachingServersIT {
         }
         for (int port : ports) {
             try (Jedis j = new Jedis("127.0.0.1", port, 20_000)) {
-                await(() -> j.info("store").contains("cache_coherent:1"), () -> "node " + port + " never followed the stream");
+                Await.until(CONVERGENCE, () -> j.info("store").contains("cache_coherent:1"), () -> "node " + port + " never followed the stream");
             }
         }
     }
@@ -69,32 +72,19 @@ class CachingServersIT {
         return new Jedis("127.0.0.1", ports.get(node), 20_000); // generous: CI machines can be slow
     }
 
-    private static void await(Supplier<Boolean> condition, Supplier<String> message) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.get()) {
-            assertTrue(System.nanoTime() < deadline, message);
-            try {
-                Thread.sleep(5); // asynchronous propagation: poll with a deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     @Test
     void setOnA_getOnBandC_thenDelete() {
         try (Jedis a = client(0); Jedis b = client(1); Jedis c = client(2)) {
             assertEquals("OK", a.set("greeting", "hello"));
             assertEquals("hello", a.get("greeting"));
-            await(() -> "hello".equals(b.get("greeting")), () -> "B never read hello");
-            await(() -> "hello".equals(c.get("greeting")), () -> "C never read hello");
+            Await.until(CONVERGENCE, () -> "hello".equals(b.get("greeting")), () -> "B never read hello");
+            Await.until(CONVERGENCE, () -> "hello".equals(c.get("greeting")), () -> "C never read hello");
             assertEquals("OK", b.set("greeting", "bonjour"));
-            await(() -> "bonjour".equals(a.get("greeting")), () -> "A never read bonjour");
-            await(() -> "bonjour".equals(c.get("greeting")), () -> "C never read bonjour");
+            Await.until(CONVERGENCE, () -> "bonjour".equals(a.get("greeting")), () -> "A never read bonjour");
+            Await.until(CONVERGENCE, () -> "bonjour".equals(c.get("greeting")), () -> "C never read bonjour");
             assertEquals(1L, c.del("greeting"));
-            await(() -> a.get("greeting") == null, () -> "A still reads the deleted key");
-            await(() -> b.get("greeting") == null, () -> "B still reads the deleted key");
+            Await.until(CONVERGENCE, () -> a.get("greeting") == null, () -> "A still reads the deleted key");
+            Await.until(CONVERGENCE, () -> b.get("greeting") == null, () -> "B still reads the deleted key");
             assertNull(c.get("greeting"));
         }
     }
@@ -103,10 +93,10 @@ class CachingServersIT {
     void expiry_propagatesAndIsHonoured() {
         try (Jedis a = client(0); Jedis b = client(1)) {
             a.set("session", "x");
-            await(() -> "x".equals(b.get("session")), () -> "B never read the key");
+            Await.until(CONVERGENCE, () -> "x".equals(b.get("session")), () -> "B never read the key");
             assertEquals(1L, a.pexpire("session", 200));
-            await(() -> b.pttl("session") > 0 || b.get("session") == null, () -> "B never saw the expiry");
-            await(() -> b.get("session") == null, () -> "B served an expired key");
+            Await.until(CONVERGENCE, () -> b.pttl("session") > 0 || b.get("session") == null, () -> "B never saw the expiry");
+            Await.until(CONVERGENCE, () -> b.get("session") == null, () -> "B served an expired key");
             assertNull(a.get("session"));
         }
     }
@@ -137,7 +127,7 @@ class CachingServersIT {
         String expected = Integer.toString(3 * clientsPerNode * increments);
         for (int node = 0; node < 3; node++) {
             try (Jedis j = client(node)) {
-                await(() -> Objects.equals(expected, j.get("counter")), () -> "a node never read " + expected);
+                Await.until(CONVERGENCE, () -> Objects.equals(expected, j.get("counter")), () -> "a node never read " + expected);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import io.goredis.Await;
 import io.goredis.store.Entry;
 import io.goredis.store.dynamo.TableSetup;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +57,9 @@ class ShardRolloverIT {
         return node.get(0, b("k")).map(e -> new String(e.value(), StandardCharsets.UTF_8));
     }
 
-    private static void awaitRead(CachingStore node, String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!read(node).equals(Optional.of(expected))) {
-            assertTrue(System.nanoTime() < deadline, "never read " + expected + ", last " + read(node));
-            Thread.sleep(5); // asynchronous propagation: poll with a deadline
-        }
+    private static void awaitRead(CachingStore node, String expected) {
+        Await.until(Duration.ofSeconds(20), () -> read(node).equals(Optional.of(expected)),
+                () -> "never read " + expected + ", last " + read(node));
     }
 
     private int shardCount() {

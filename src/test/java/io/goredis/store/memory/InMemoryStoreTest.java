@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.goredis.Await;
 import io.goredis.Race;
 import io.goredis.store.Decision;
 import io.goredis.store.Entry;
@@ -39,15 +40,6 @@ class InMemoryStoreTest extends StoreContractTest {
     /** A store without the background thread, for driving expiry cycles by hand. */
     private InMemoryStore manual() {
         return new InMemoryStore(clock, 16, Duration.ZERO);
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.sleep(10);
-        }
     }
 
     /**
@@ -94,8 +86,8 @@ class InMemoryStoreTest extends StoreContractTest {
         store.put(1, b("later"), b("v"), clock.millis() + 60_000);
         long before = memory().usedMemoryEstimate();
         clock.advanceMillis(1001);
-        awaitUntil(() -> memory().storedKeys(0) == 1 && memory().storedKeys(1) == 1 && memory().storedKeys(2) == 0,
-                "active expiry");
+        Await.until(Duration.ofSeconds(10), () -> memory().storedKeys(0) == 1 && memory().storedKeys(1) == 1 && memory().storedKeys(2) == 0,
+                () -> "timed out waiting for active expiry");
         assertTrue(memory().usedMemoryEstimate() < before / 100, "memory estimate went down");
         assertArrayEquals(b("v"), store.get(0, b("keeper")).orElseThrow().value());
         assertTrue(store.get(1, b("later")).isPresent());
