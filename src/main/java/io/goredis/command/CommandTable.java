@@ -4,6 +4,7 @@ import io.goredis.command.connection.ConnectionCommands;
 import io.goredis.command.keys.KeyspaceCommands;
 import io.goredis.command.server.ServerCommands;
 import io.goredis.command.string.StringCommands;
+import io.goredis.command.txn.TransactionCommands;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,6 +37,7 @@ public final class CommandTable {
         all.addAll(ServerCommands.all());
         all.addAll(StringCommands.all());
         all.addAll(KeyspaceCommands.all());
+        all.addAll(TransactionCommands.all());
         return new CommandTable(all);
     }
 

@@ -20,6 +20,21 @@ public interface Context {
 
     ServerView server();
 
+    /**
+     * This context as the commands of a transaction or a script see it: {@code store} is the
+     * transaction's view (or the store itself, run under the node's exclusive gate), and
+     * {@link #inTransaction()} is true.
+     */
+    Context forTransaction(Store store);
+
+    /**
+     * True while running inside EXEC or a script: a nested EVAL runs inline, and blocking commands
+     * do not block (Redis's behaviour inside MULTI and scripts).
+     */
+    default boolean inTransaction() {
+        return false;
+    }
+
     /** Milliseconds since the epoch, from {@link #clock()}. */
     default long nowMillis() {
         return clock().millis();

@@ -50,6 +50,21 @@ public interface ServerView {
         return 0;
     }
 
+    /** Runs commands for EXEC and scripts (the server's dispatcher). */
+    default Invoker invoker() {
+        throw new UnsupportedOperationException("this server view runs no nested commands");
+    }
+
+    /** The node's gate that lets a transaction or script run alone on a SERIAL store. */
+    default ExecutionGate gate() {
+        throw new UnsupportedOperationException("this server view has no execution gate");
+    }
+
+    /** {@code busy-reply-threshold}: after how long a running script makes other clients get -BUSY. */
+    default long busyReplyThresholdMillis() {
+        return 5000;
+    }
+
     /** A random 40-hex-character id of this server process (INFO run_id). */
     default String runId() {
         return "0000000000000000000000000000000000000000";

@@ -31,6 +31,9 @@ public interface Session {
     /** CLIENT SETINFO lib-name / lib-ver. */
     void libInfo(String attribute, String value);
 
+    /** This connection's MULTI / WATCH state. */
+    io.goredis.command.txn.TxState tx();
+
     /** The reply being returned is the last: close the connection after writing it (QUIT). */
     void closeAfterReply();
 

@@ -2,6 +2,7 @@ package io.goredis.server;
 
 import io.goredis.command.ClientInfo;
 import io.goredis.command.Session;
+import io.goredis.command.txn.TxState;
 
 /**
  * One connection's state: what {@link Session} exposes to commands plus what CLIENT LIST shows.
@@ -29,6 +30,7 @@ final class ClientSession implements Session {
     private boolean repliesOff;
     private boolean skipNext;
     private boolean skipCurrent;
+    private final TxState tx = new TxState();
 
     /**
      * @param disconnect closes the connection from another thread (CLIENT KILL)
@@ -101,6 +103,11 @@ final class ClientSession implements Session {
     }
 
     @Override
+    public TxState tx() {
+        return tx;
+    }
+
+    @Override
     public void closeAfterReply() {
         closeAfterReply = true;
     }
@@ -163,6 +170,7 @@ final class ClientSession implements Session {
 
     ClientInfo info(long nowMillis) {
         return new ClientInfo(id, addr, laddr, name, (nowMillis - createdMillis) / 1000,
-                (nowMillis - lastInteractionMillis) / 1000, db, protocol, lastCommand, libName, libVer);
+                (nowMillis - lastInteractionMillis) / 1000, db, protocol, lastCommand, libName, libVer,
+                tx.queued());
     }
 }

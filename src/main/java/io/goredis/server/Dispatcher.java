@@ -5,15 +5,21 @@ import io.goredis.command.CommandException;
 import io.goredis.command.CommandSpec;
 import io.goredis.command.CommandTable;
 import io.goredis.command.Context;
+import io.goredis.command.ExecutionGate;
 import io.goredis.command.Flag;
+import io.goredis.command.Invoker;
 import io.goredis.command.ServerStats;
 import io.goredis.protocol.Reply;
+import io.goredis.command.txn.TxState;
 import io.goredis.store.StoreException;
+import io.goredis.store.txn.TxView;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,22 +28,54 @@ import org.slf4j.LoggerFactory;
  * check arity, then authentication, then call the handler and count it for INFO commandstats.
  * Every failure becomes an error reply; the connection stays open. Shared by all sessions.
  */
-final class Dispatcher {
+final class Dispatcher implements Invoker {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final Reply NOAUTH = Reply.error("NOAUTH Authentication required.");
+    static final Reply QUEUED = new Reply.SimpleString("QUEUED");
+    static final Reply NOT_IN_MULTI = Reply.error("ERR Command not allowed inside a transaction");
+    static final Reply BUSY_SCRIPT = Reply.error(
+            "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.");
+    static final Reply BUSY_FUNCTION = Reply.error(
+            "BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.");
+    /** Commands that run at once inside MULTI instead of being queued (Redis's processCommand). */
+    private static final java.util.Set<String> RUN_IN_MULTI =
+            java.util.Set.of("exec", "discard", "multi", "watch", "quit", "reset");
 
     private final Map<String, Row> subcommands = new HashMap<>();
     private final ServerStats stats;
     /** Open-addressing table of top-level commands keyed by lower-cased name bytes: no allocation per lookup. */
     private final Row[] rows;
     private final int mask;
+    /** True when the store is SERIAL: commands pass the gate shared, transactions hold it alone. */
+    private final boolean serial;
+    private final ExecutionGate gate;
+    private final LongSupplier busyMillis;
 
     /** A spec with its counters, so the hot path does one lookup for both. */
-    private record Row(byte[] name, CommandSpec spec, ServerStats.CommandStat stat) {}
+    private record Row(byte[] name, CommandSpec spec, ServerStats.CommandStat stat) {
+        /** The top-level command's name (the container's for a subcommand). */
+        String topName() {
+            int bar = spec.name().indexOf('|');
+            return bar < 0 ? spec.name() : spec.name().substring(0, bar);
+        }
+    }
 
+    /** A dispatcher without transactions' gate (for a store that is not SERIAL, and tests). */
     Dispatcher(CommandTable table, ServerStats stats) {
+        this(table, stats, false, new ExecutionGate(), () -> 5000);
+    }
+
+    /**
+     * @param serial     whether the store is {@link io.goredis.store.Isolation#SERIAL} (commands then
+     *                   pass {@code gate})
+     * @param busyMillis the current {@code busy-reply-threshold}
+     */
+    Dispatcher(CommandTable table, ServerStats stats, boolean serial, ExecutionGate gate, LongSupplier busyMillis) {
         this.stats = stats;
+        this.serial = serial;
+        this.gate = gate;
+        this.busyMillis = busyMillis;
         int size = Integer.highestOneBit(Math.max(4, table.size() * 4 - 1)) << 1;
         this.rows = new Row[size];
         this.mask = size - 1;
@@ -89,33 +127,116 @@ final class Dispatcher {
         return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
     }
 
-    /** Executes {@code argv} (name first, never empty) for {@code session}; never throws a RuntimeException. */
+    /**
+     * Executes {@code argv} (name first, never empty) for {@code session}, as Redis's
+     * {@code processCommand}: name, subcommand, arity, authentication, MULTI's refusals; then, on a
+     * SERIAL store, the node's gate (a script running past {@code busy-reply-threshold} makes this
+     * command answer -BUSY); then inside MULTI the command is queued, else it runs. A refusal inside
+     * MULTI flags the transaction (EXEC answers EXECABORT). Never throws a RuntimeException.
+     */
     Reply dispatch(List<byte[]> argv, ClientSession session, Context ctx) {
+        TxState tx = session.tx();
+        Resolved r = resolve(argv);
+        if (r.error() != null) {
+            return reject(tx, null, null, r.error());
+        }
+        CommandSpec spec = r.row().spec();
+        ServerStats.CommandStat stat = r.row().stat();
+        if (!spec.arityAccepts(argv.size())) {
+            return reject(tx, spec, stat, Reply.error("ERR wrong number of arguments for '" + spec.name() + "' command"));
+        }
+        if (!session.authenticated() && !spec.has(Flag.NO_AUTH)) {
+            return reject(tx, spec, stat, NOAUTH);
+        }
+        if (tx.inMulti() && spec.has(Flag.NO_MULTI)) {
+            return reject(tx, spec, stat, NOT_IN_MULTI);
+        }
+        ExecutionGate.Entry entry = serial && !spec.has(Flag.ALLOW_BUSY)
+                ? gate.enterShared(busyNanos()) : ExecutionGate.Entry.OWNER;
+        if (entry == ExecutionGate.Entry.BUSY) {
+            return reject(tx, spec, stat, busyReply());
+        }
+        try {
+            session.commandStarted(spec.name(), ctx.nowMillis());
+            if (tx.inMulti() && !RUN_IN_MULTI.contains(r.row().topName())) {
+                tx.queue(argv);
+                return QUEUED;
+            }
+            return run(spec, stat, argv, r.start(), ctx);
+        } finally {
+            if (entry == ExecutionGate.Entry.ENTERED) {
+                gate.exitShared();
+            }
+        }
+    }
+
+    /**
+     * A command refused before it ran: counted as rejected, and inside MULTI the transaction is
+     * flagged; an EXEC refused (in MULTI or not) ends the transaction at once with EXECABORT and
+     * the reason (Redis's {@code execCommandAbort}).
+     */
+    private Reply reject(TxState tx, CommandSpec spec, ServerStats.CommandStat stat, Reply error) {
+        if (stat != null) {
+            stat.rejected.increment();
+        }
+        if (spec != null && spec.name().equals("exec")) {
+            // even outside MULTI, as Redis 7.0 does
+            tx.end();
+            tx.unwatch();
+            String reason = ((Reply.ErrorReply) error).message();
+            return Reply.error("EXECABORT Transaction discarded because of: "
+                    + (reason.startsWith("ERR ") ? reason.substring(4) : reason));
+        }
+        if (tx.inMulti()) {
+            tx.flag();
+        }
+        return error;
+    }
+
+    private long busyNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(busyMillis.getAsLong());
+    }
+
+    private Reply busyReply() {
+        return gate.holder() == ExecutionGate.Holder.FUNCTION ? BUSY_FUNCTION : BUSY_SCRIPT;
+    }
+
+    /** The row and first-argument index {@code argv} names, or the error reply for an unknown name. */
+    private record Resolved(Row row, int start, Reply error) {}
+
+    private Resolved resolve(List<byte[]> argv) {
         Row row = lookup(argv.get(0));
         if (row == null) {
-            return unknownCommand(argv);
+            return new Resolved(null, 0, unknownCommand(argv));
         }
-        int start = 1;
         if (!row.spec().subcommands().isEmpty() && argv.size() >= 2) {
             Row sub = subcommands.get(row.spec().name() + "|" + Args.lower(argv.get(1)));
             if (sub == null) {
-                return Reply.error("ERR unknown subcommand '" + cString(argv.get(1), 128) + "'. Try "
-                        + row.spec().name().toUpperCase(Locale.ROOT) + " HELP.");
+                return new Resolved(null, 0, Reply.error("ERR unknown subcommand '" + cString(argv.get(1), 128)
+                        + "'. Try " + row.spec().name().toUpperCase(Locale.ROOT) + " HELP."));
             }
-            row = sub;
-            start = 2;
+            return new Resolved(sub, 2, null);
         }
-        CommandSpec spec = row.spec();
-        ServerStats.CommandStat stat = row.stat();
-        if (!spec.arityAccepts(argv.size())) {
-            stat.rejected.increment();
-            return Reply.error("ERR wrong number of arguments for '" + spec.name() + "' command");
+        return new Resolved(row, 1, null);
+    }
+
+    @Override
+    public CommandSpec lookup(List<byte[]> argv) {
+        Resolved r = resolve(argv);
+        return r.error() == null ? r.row().spec() : null;
+    }
+
+    @Override
+    public Reply invoke(CommandSpec spec, List<byte[]> argv, Context ctx) {
+        Row row = spec.name().indexOf('|') >= 0 ? subcommands.get(spec.name()) : lookup(argv.get(0));
+        if (row == null || row.spec() != spec) {
+            throw new IllegalArgumentException("not a spec of this dispatcher's table: " + spec.name());
         }
-        if (!session.authenticated() && !spec.has(Flag.NO_AUTH)) {
-            stat.rejected.increment();
-            return NOAUTH;
-        }
-        session.commandStarted(spec.name(), ctx.nowMillis());
+        return run(spec, row.stat(), argv, spec.name().indexOf('|') >= 0 ? 2 : 1, ctx);
+    }
+
+    /** Runs the handler, turning every failure into an error reply, and counts the call. */
+    private Reply run(CommandSpec spec, ServerStats.CommandStat stat, List<byte[]> argv, int start, Context ctx) {
         long t0 = System.nanoTime();
         Reply reply;
         try {
@@ -125,6 +246,8 @@ final class Dispatcher {
             }
         } catch (CommandException e) {
             reply = Reply.error(e.getMessage());
+        } catch (TxView.WatchedKeyChanged e) {
+            throw e; // ends the whole transaction (EXEC answers a null array), not this command
         } catch (StoreException e) {
             log.warn("store failure in '{}': {}", spec.name(), e.getMessage(), e.getCause());
             reply = Reply.error(e.getMessage());

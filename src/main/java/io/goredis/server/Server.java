@@ -3,8 +3,10 @@ package io.goredis.server;
 import io.goredis.command.CommandTable;
 import io.goredis.command.ConfigParams;
 import io.goredis.command.Counters;
+import io.goredis.command.ExecutionGate;
 import io.goredis.command.ServerStats;
 import io.goredis.config.Config;
+import io.goredis.store.Isolation;
 import io.goredis.store.Store;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,6 +68,8 @@ public final class Server implements AutoCloseable {
     private final ServerStats stats;
     private final Counters counters = new Counters();
     private final Dispatcher dispatcher;
+    private final ExecutionGate gate;
+    private volatile long busyReplyThresholdMillis = 5000;
     private final ServerState view;
     private final Thread acceptor;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -81,14 +85,17 @@ public final class Server implements AutoCloseable {
         this.maxClients = config.maxClients();
         this.permits = new Permits(config.maxClients());
         this.stats = new ServerStats(clock.millis());
-        this.dispatcher = new Dispatcher(table, stats);
+        this.gate = new ExecutionGate();
+        this.dispatcher = new Dispatcher(table, stats, store.isolation() == Isolation.SERIAL, gate,
+                () -> busyReplyThresholdMillis);
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
         InetSocketAddress address = config.bind() == null
                 ? new InetSocketAddress(config.port())
                 : new InetSocketAddress(InetAddress.getByName(config.bind()), config.port());
         listener.bind(address, 511);
-        this.view = new ServerState(config.password(), table, stats, clients, configParams(), clock, this::port);
+        this.view = new ServerState(config.password(), table, stats, clients, configParams(), clock, this::port,
+                dispatcher, gate, () -> busyReplyThresholdMillis);
         this.sessions = new SessionThreads(config.platformThreads());
         this.acceptor = Thread.ofPlatform().name("goredis-accept").daemon(false).unstarted(this::acceptLoop);
     }
@@ -141,6 +148,10 @@ public final class Server implements AutoCloseable {
                 .add("bind", () -> config.bind() == null ? "* -::*" : config.bind(), null)
                 .add("protected-mode", () -> protectedMode ? "yes" : "no", ConfigParams.bool(v -> protectedMode = v))
                 .add("requirepass", () -> config.password() == null ? "" : config.password(), null)
+                .add("busy-reply-threshold", () -> Long.toString(busyReplyThresholdMillis),
+                        ConfigParams.integer(0, Long.MAX_VALUE, v -> busyReplyThresholdMillis = v))
+                .add("lua-time-limit", () -> Long.toString(busyReplyThresholdMillis),
+                        ConfigParams.integer(0, Long.MAX_VALUE, v -> busyReplyThresholdMillis = v))
                 .constant("databases", Integer.toString(store.databases()))
                 .constant("save", "")
                 .constant("appendonly", "no")
@@ -202,7 +213,7 @@ public final class Server implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-                var ctx = new SessionContext(store, clock, session, counters, view);
+                var ctx = new SessionContext(store, clock, session, counters, view, false);
                 new SessionHandler(session, socket.getInputStream(), socket.getOutputStream(), dispatcher, ctx).run();
             } finally {
                 clients.remove(session);

@@ -3,6 +3,8 @@ package io.goredis.server;
 import io.goredis.command.ClientInfo;
 import io.goredis.command.CommandTable;
 import io.goredis.command.ConfigParams;
+import io.goredis.command.ExecutionGate;
+import io.goredis.command.Invoker;
 import io.goredis.command.ServerStats;
 import io.goredis.command.ServerView;
 import io.goredis.command.Session;
@@ -14,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /** The {@link ServerView} commands see: password check, table, stats, clients, config, port. */
@@ -27,9 +30,16 @@ final class ServerState implements ServerView {
     private final Clock clock;
     private final IntSupplier port;
     private final String runId;
+    private final Invoker invoker;
+    private final ExecutionGate gate;
+    private final LongSupplier busyMillis;
 
     ServerState(String password, CommandTable table, ServerStats stats, ClientRegistry clients,
-                ConfigParams config, Clock clock, IntSupplier port) {
+                ConfigParams config, Clock clock, IntSupplier port, Invoker invoker, ExecutionGate gate,
+                LongSupplier busyMillis) {
+        this.invoker = invoker;
+        this.gate = gate;
+        this.busyMillis = busyMillis;
         this.passwordDigest = password == null ? null : sha256(password.getBytes(StandardCharsets.UTF_8));
         this.table = table;
         this.stats = stats;
@@ -81,6 +91,21 @@ final class ServerState implements ServerView {
     @Override
     public int port() {
         return port.getAsInt();
+    }
+
+    @Override
+    public Invoker invoker() {
+        return invoker;
+    }
+
+    @Override
+    public ExecutionGate gate() {
+        return gate;
+    }
+
+    @Override
+    public long busyReplyThresholdMillis() {
+        return busyMillis.getAsLong();
     }
 
     @Override

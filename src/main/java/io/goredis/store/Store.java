@@ -23,6 +23,8 @@ import java.util.Optional;
  *   <li><b>Durable acknowledgement.</b> A method returns only after the backend accepted the write.</li>
  *   <li><b>Failures</b> surface as {@link StoreException} with a client-ready message; exceptions
  *       thrown by an updater propagate unchanged and nothing is written.</li>
+ *   <li><b>Transactions.</b> {@link #observe} and {@link #commit} are the primitive every
+ *       transaction, script and WATCH is built on (see {@link io.goredis.store.txn.TxView}).</li>
  *   <li>Arrays passed in are not retained by reference unless documented; arrays handed out must not
  *       be modified.</li>
  * </ul>
@@ -56,6 +58,32 @@ public interface Store extends AutoCloseable {
      * nothing. Implementations may refuse too many keys with a {@link StoreException}.
      */
     <R> R updateAll(List<KeyRef> keys, MultiUpdater<R> updater);
+
+    // ---- transactions (MULTI/EXEC, WATCH, scripts): see io.goredis.store.txn.TxView -----------
+
+    /** How this store makes a transaction atomic: {@link Isolation#SERIAL} or {@link Isolation#OPTIMISTIC}. */
+    Isolation isolation();
+
+    /**
+     * {@code key}'s live entry with the {@link Stamp} a later {@link #commit} checks, read
+     * strongly consistently. {@code fresh} asks a caching store to read its backend rather than its
+     * cache (after a conflict, or for WATCH); other stores ignore it.
+     */
+    Observed observe(int db, byte[] key, boolean fresh);
+
+    /**
+     * Applies every operation or none: each key must still match its expected stamp (if it has
+     * one), else {@link ConflictException} and nothing is written. Keys must be distinct. Returns,
+     * per operation, the version the key was written at ({@code -1} for a check, a delete of an
+     * absent key, or a store that does not version deletes). A {@link StoreException} other than a
+     * conflict means nothing was written, unless its message says the outcome is unknown.
+     */
+    long[] commit(List<TxOp> ops);
+
+    /** The most distinct keys one {@link #commit} may hold (DynamoDB: 100); unlimited by default. */
+    default int maxTransactionKeys() {
+        return Integer.MAX_VALUE;
+    }
 
     /**
      * One page of live keys of {@code db}. {@code cursor} 0 starts a scan; {@code count} is a hint

@@ -18,10 +18,12 @@ public final class TestContext implements Context {
 
     private final Store store;
     private Clock clock;
-    private final TestSession session = new TestSession();
+    private final TestSession session;
     private final Counters counters = new Counters();
     private final CommandTable table;
     private ServerView server;
+    private final boolean inTransaction;
+    private final ExecutionGate gate;
 
     public TestContext(Store store, Clock clock) {
         this(store, clock, CommandTable.standard());
@@ -31,7 +33,35 @@ public final class TestContext implements Context {
         this.store = store;
         this.clock = clock;
         this.table = table;
+        this.inTransaction = false;
+        this.gate = new ExecutionGate();
+        this.session = new TestSession();
+        Invoker invoker = new Invoker() {
+            @Override
+            public CommandSpec lookup(List<byte[]> argv) {
+                return TestContext.this.lookup(argv);
+            }
+
+            @Override
+            public Reply invoke(CommandSpec spec, List<byte[]> argv, Context ctx) {
+                try {
+                    return spec.handler().execute(new Args(argv, spec.name().indexOf('|') >= 0 ? 2 : 1), ctx);
+                } catch (CommandException e) {
+                    return Reply.error(e.getMessage());
+                }
+            }
+        };
         this.server = new ServerView() {
+            @Override
+            public Invoker invoker() {
+                return invoker;
+            }
+
+            @Override
+            public ExecutionGate gate() {
+                return gate;
+            }
+
             @Override
             public boolean requiresPassword() {
                 return false;
@@ -58,23 +88,47 @@ public final class TestContext implements Context {
         return run(argv);
     }
 
-    /** Runs raw argv (command name first); a {@link CommandException} becomes an error reply. */
-    public Reply run(List<byte[]> argv) {
+    /** A copy sharing everything but the store, as {@link Context#forTransaction} requires. */
+    private TestContext(TestContext outer, Store store) {
+        this.store = store;
+        this.clock = outer.clock;
+        this.table = outer.table;
+        this.server = outer.server;
+        this.inTransaction = true;
+        this.gate = outer.gate;
+        this.session = outer.session;
+    }
+
+    @Override
+    public Context forTransaction(Store store) {
+        return new TestContext(this, store);
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    private CommandSpec lookup(List<byte[]> argv) {
         CommandSpec spec = table.get(Args.lower(argv.get(0)));
-        if (spec == null) {
-            throw new IllegalArgumentException("unknown command in test: " + Args.lower(argv.get(0)));
-        }
-        int start = 1;
-        if (!spec.subcommands().isEmpty() && argv.size() > 1) {
+        if (spec != null && !spec.subcommands().isEmpty() && argv.size() > 1) {
             String sub = spec.name() + "|" + Args.lower(argv.get(1));
             for (CommandSpec s : spec.subcommands()) {
                 if (s.name().equals(sub)) {
-                    spec = s;
-                    start = 2;
-                    break;
+                    return s;
                 }
             }
         }
+        return spec;
+    }
+
+    /** Runs raw argv (command name first); a {@link CommandException} becomes an error reply. */
+    public Reply run(List<byte[]> argv) {
+        CommandSpec spec = lookup(argv);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown command in test: " + Args.lower(argv.get(0)));
+        }
+        int start = spec.name().indexOf('|') >= 0 ? 2 : 1;
         try {
             return spec.handler().execute(new Args(argv, start), this);
         } catch (CommandException e) {
@@ -122,7 +176,13 @@ public final class TestContext implements Context {
         private boolean authenticated = true;
         private String name;
         private boolean closeAfterReply;
+        private final io.goredis.command.txn.TxState tx = new io.goredis.command.txn.TxState();
         public final Map<String, String> libInfo = new HashMap<>();
+
+        @Override
+        public io.goredis.command.txn.TxState tx() {
+            return tx;
+        }
 
         @Override
         public long id() {

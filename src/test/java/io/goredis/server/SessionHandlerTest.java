@@ -12,6 +12,7 @@ import io.goredis.command.CommandSpec;
 import io.goredis.command.CommandTable;
 import io.goredis.command.ConfigParams;
 import io.goredis.command.Counters;
+import io.goredis.command.ExecutionGate;
 import io.goredis.command.Flag;
 import io.goredis.command.ServerStats;
 import io.goredis.command.connection.ConnectionCommands;
@@ -61,10 +62,12 @@ class SessionHandlerTest {
         CommandTable table = table();
         ClientSession session = new ClientSession(clients.nextId(), "127.0.0.1:1", "127.0.0.1:2", clock.millis(),
                 password == null, () -> { }, () -> { });
-        ServerState view = new ServerState(password, table, stats, clients, new ConfigParams(), clock, () -> 6379);
-        var ctx = new SessionContext(store, clock, session, new Counters(), view);
+        Dispatcher dispatcher = new Dispatcher(table, stats);
+        ServerState view = new ServerState(password, table, stats, clients, new ConfigParams(), clock, () -> 6379,
+                dispatcher, new ExecutionGate(), () -> 5000);
+        var ctx = new SessionContext(store, clock, session, new Counters(), view, false);
         new SessionHandler(session, new ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1)), out,
-                new Dispatcher(table, stats), ctx).run();
+                dispatcher, ctx).run();
         return out.toString();
     }
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * need expiry move it. Backends that are slow or limited scale the heavy tests down through the
  * protected knobs (never the assertions).
  */
-public abstract class StoreContractTest {
+public abstract class StoreContractTest implements TransactionContract {
 
     /** The store's clock; starts at the current wall-clock time and moves only when a test moves it. */
     protected MutableClock clock;
@@ -43,13 +43,25 @@ public abstract class StoreContractTest {
     /** A new, empty store judging expiry by {@code clock}. Closed after each test. */
     protected abstract Store createStore(Clock clock);
 
+    @Override
+    public Store storeUnderTest() {
+        return store;
+    }
+
+    @Override
+    public MutableClock clockUnderTest() {
+        return clock;
+    }
+
     /** Clients in the concurrency tests (issue: 50). */
-    protected int concurrentClients() {
+    @Override
+    public int concurrentClients() {
         return 50;
     }
 
     /** Increments per client in {@link #update_concurrentIncrements_noLostUpdates} (issue: 1000). */
-    protected int incrementsPerClient() {
+    @Override
+    public int incrementsPerClient() {
         return 1000;
     }
 

@@ -7,8 +7,8 @@ import io.goredis.command.Session;
 import io.goredis.protocol.Reply;
 
 /**
- * RESET: back to a fresh connection's state (database 0, RESP2, no name, and unauthenticated when a
- * password is required). Answers {@code +RESET}. Allowed before AUTH.
+ * RESET: back to a fresh connection's state (database 0, RESP2, no name, no MULTI or WATCH, and
+ * unauthenticated when a password is required). Answers {@code +RESET}. Allowed before AUTH.
  */
 final class Reset implements Command {
 
@@ -21,6 +21,8 @@ final class Reset implements Command {
         s.protocol(2);
         s.name(null);
         s.authenticated(!ctx.server().requiresPassword());
+        s.tx().end();
+        s.tx().unwatch();
         return RESET;
     }
 }

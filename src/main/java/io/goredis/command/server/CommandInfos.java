@@ -78,7 +78,8 @@ final class CommandInfos {
         if (group != null) {
             switch (group) {
                 case "generic" -> out.add("@keyspace");
-                case "string", "connection" -> out.add("@" + group);
+                case "string", "connection", "transactions", "scripting" ->
+                        out.add("@" + (group.equals("transactions") ? "transaction" : group));
                 default -> { }
             }
         }

@@ -25,7 +25,8 @@ final class Append implements Command {
             Entry e = current.get();
             StringLimits.check(e.value().length, suffix.length);
             if (suffix.length == 0) {
-                return Decision.keep((long) e.value().length);
+                // still a write, as in Redis: it touches the key for WATCH
+                return Decision.put(e.value(), e.expireAtMillis(), (long) e.value().length);
             }
             byte[] joined = new byte[e.value().length + suffix.length];
             System.arraycopy(e.value(), 0, joined, 0, e.value().length);

@@ -1,13 +1,18 @@
 package io.goredis.store.cache;
 
+import io.goredis.store.ConflictException;
 import io.goredis.store.Decision;
 import io.goredis.store.Entry;
+import io.goredis.store.Isolation;
 import io.goredis.store.KeyRef;
 import io.goredis.store.KeyspaceStats;
 import io.goredis.store.MultiUpdater;
 import io.goredis.store.Mutation;
+import io.goredis.store.Observed;
 import io.goredis.store.ScanPage;
+import io.goredis.store.Stamp;
 import io.goredis.store.Store;
+import io.goredis.store.TxOp;
 import io.goredis.store.Updater;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,7 +151,7 @@ public final class CachingStore implements Store {
     public <R> R update(int db, byte[] key, Updater<R> updater) {
         CacheKey k = CacheKey.of(db, key);
         CoherentCache.Token token = cache.begin(k);
-        Observed seen = new Observed();
+        LastAttempt seen = new LastAttempt();
         R result;
         try {
             result = delegate.update(db, key, current -> {
@@ -171,7 +176,7 @@ public final class CachingStore implements Store {
             ks.add(k);
             tokens.add(cache.begin(k));
         }
-        ObservedAll seen = new ObservedAll();
+        LastAttempts seen = new LastAttempts();
         R result;
         try {
             result = delegate.updateAll(keys, current -> {
@@ -219,6 +224,81 @@ public final class CachingStore implements Store {
                 }
             }
         }
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    @Override
+    public Isolation isolation() {
+        return Isolation.OPTIMISTIC;
+    }
+
+    /**
+     * A live cached entry is observed from memory (its version is the table's, so the commit checks
+     * it); anything else, and everything when {@code fresh}, is read from the table and cached.
+     */
+    @Override
+    public Observed observe(int db, byte[] key, boolean fresh) {
+        CacheKey k = CacheKey.of(db, key);
+        if (!fresh) {
+            Slot slot = cache.lookup(k);
+            if (slot != null && slot.known()) {
+                Optional<Entry> live = slot.visibleAt(clock.millis());
+                if (live.isPresent()) {
+                    return new Observed(live, Stamp.live(live.get().version()));
+                }
+            }
+        }
+        CoherentCache.Token token = cache.begin(k);
+        Observed read = delegate.observe(db, key, true);
+        cache.install(k, token, read.entry().map(Slot::of).orElseGet(Slot::absentUnknown));
+        return read;
+    }
+
+    /**
+     * Commits on the table; this node's cache then takes every written key at the version the table
+     * gave it. A conflict drops the key found changed (its cached state may be what was stale); any
+     * other failure drops every key of the transaction.
+     */
+    @Override
+    public long[] commit(List<TxOp> ops) {
+        List<CacheKey> keys = new ArrayList<>(ops.size());
+        List<CoherentCache.Token> tokens = new ArrayList<>(ops.size());
+        for (TxOp op : ops) {
+            CacheKey k = CacheKey.of(op.key().db(), op.key().key());
+            keys.add(k);
+            tokens.add(cache.begin(k));
+        }
+        long[] versions;
+        try {
+            versions = delegate.commit(ops);
+        } catch (ConflictException e) {
+            if (e.index() >= 0 && e.index() < keys.size()) {
+                cache.invalidate(keys.get(e.index()));
+            } else {
+                keys.forEach(cache::invalidate);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            keys.forEach(cache::invalidate);
+            throw e;
+        }
+        for (int i = 0; i < ops.size(); i++) {
+            switch (ops.get(i).mutation()) {
+                case Mutation.Keep keep -> { }
+                case Mutation.Put put -> cache.install(keys.get(i), tokens.get(i), versions[i] < 0
+                        ? Slot.absentUnknown()
+                        : Slot.of(new Entry(put.value().clone(), put.expireAtMillis(), versions[i])));
+                case Mutation.Delete delete -> cache.install(keys.get(i), tokens.get(i),
+                        versions[i] < 0 ? Slot.absentUnknown() : Slot.absentAfter(versions[i]));
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    public int maxTransactionKeys() {
+        return delegate.maxTransactionKeys();
     }
 
     @Override
@@ -332,7 +412,7 @@ public final class CachingStore implements Store {
     }
 
     /** The state and mutation of an update's latest attempt (only the last one commits). */
-    private static final class Observed {
+    private static final class LastAttempt {
         private volatile Optional<Entry> current = Optional.empty();
         private volatile Mutation mutation;
 
@@ -342,7 +422,7 @@ public final class CachingStore implements Store {
         }
     }
 
-    private static final class ObservedAll {
+    private static final class LastAttempts {
         private volatile List<Optional<Entry>> current;
         private volatile List<Mutation> mutations;
 

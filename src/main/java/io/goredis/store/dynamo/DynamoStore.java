@@ -2,13 +2,17 @@ package io.goredis.store.dynamo;
 
 import io.goredis.store.Decision;
 import io.goredis.store.Entry;
+import io.goredis.store.Isolation;
 import io.goredis.store.KeyRef;
 import io.goredis.store.KeyspaceStats;
 import io.goredis.store.MultiUpdater;
 import io.goredis.store.Mutation;
+import io.goredis.store.Observed;
 import io.goredis.store.ScanPage;
+import io.goredis.store.Stamp;
 import io.goredis.store.Store;
 import io.goredis.store.StoreException;
+import io.goredis.store.TxOp;
 import io.goredis.store.Updater;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -65,10 +69,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  *       failure hands back the current item (ReturnValuesOnConditionCheckFailure ALL_OLD) and the
  *       updater runs again on it, bounded by {@link Backoff} with jitter. This node's updates of
  *       one key queue on a local lock ({@link KeyLocks}) so only nodes race each other.</li>
- *   <li>{@link #updateAll}: TransactGetItems (one snapshot), the updater, then TransactWriteItems
- *       with a version condition on every key (ConditionCheck for keys it keeps); retried when the
- *       transaction is cancelled by a condition or a conflict. At most 100 keys (DynamoDB's limit):
- *       more is refused before anything is written.</li>
+ *   <li>{@link #updateAll}, {@link #commit}: {@link DynamoTransactions}: TransactWriteItems with a
+ *       version condition on every key (ConditionCheck for keys it only read); at most 100 keys
+ *       (DynamoDB's limit), more is refused before anything is written.</li>
+ *   <li>{@link #observe}: GetItem, strongly consistent, with the item's version as the stamp.</li>
  *   <li>{@link #scan}, {@link #randomKey}, {@link #stats}, {@link #flush}, {@link #flushAll}:
  *       paginated Scan of the whole table ({@link TableScanner}); they cost a read of every item.</li>
  *   <li>{@link #swap}: refused: DynamoDB cannot rename the partition keys of a whole database atomically.</li>
@@ -118,6 +122,7 @@ public final class DynamoStore implements Store {
     private final AtomicLong lastVersion = new AtomicLong();
     private final KeyLocks locks = new KeyLocks(1024);
     private final TableScanner scanner;
+    private final DynamoTransactions transactions;
     /** For transactions of up to 100 items: an attempt may use the whole call timeout. */
     private final AwsRequestOverrideConfiguration bigCall;
     private volatile boolean closed;
@@ -141,6 +146,7 @@ public final class DynamoStore implements Store {
         this.owned = owned;
         this.bigCall = AwsRequestOverrideConfiguration.builder()
                 .apiCallTimeout(callTimeout).apiCallAttemptTimeout(callTimeout).build();
+        this.transactions = new DynamoTransactions(this, reads, writes, table, codec, clock, backoff, bigCall);
         this.scanner = new TableScanner(this, reads, table, codec,
                 new ScanCursors(clock, Duration.ofMinutes(10), 10_000));
     }
@@ -408,163 +414,42 @@ public final class DynamoStore implements Store {
 
     @Override
     public <R> R updateAll(List<KeyRef> keys, MultiUpdater<R> updater) {
-        if (keys.size() > MAX_TRANSACTION_ITEMS) {
-            throw new StoreException("ERR too many keys for one DynamoDB transaction (max "
-                    + MAX_TRANSACTION_ITEMS + ", got " + keys.size() + ")");
-        }
-        for (KeyRef k : keys) {
-            codec.checkKey(k.key());
-        }
+        transactions.checkLimits(keys);
         if (keys.isEmpty()) {
             return updater.apply(List.of()).result();
         }
         try (KeyLocks.Held held = locks.lock(keys)) {
-            return updateAllLocked(keys, updater);
+            return transactions.updateAll(keys, updater);
         }
     }
 
-    private <R> R updateAllLocked(List<KeyRef> keys, MultiUpdater<R> updater) {
-        for (int attempt = 1; ; attempt++) {
-            List<Map<String, AttributeValue>> items = readSnapshot(keys);
-            long now = clock.millis();
-            List<StoredItem> current = new ArrayList<>(keys.size());
-            List<Optional<Entry>> live = new ArrayList<>(keys.size());
-            for (Map<String, AttributeValue> item : items) {
-                StoredItem s = item == null ? null : codec.decode(item);
-                current.add(s);
-                live.add(s == null ? Optional.empty() : s.entryAt(now));
-            }
-            Decision.Multi<R> decision = updater.apply(List.copyOf(live));
-            List<Mutation> mutations = decision.mutations();
-            if (mutations.size() != keys.size()) {
-                throw new IllegalStateException("updater returned " + mutations.size()
-                        + " mutations for " + keys.size() + " keys");
-            }
-            if (mutations.stream().allMatch(m -> m instanceof Mutation.Keep)) {
-                return decision.result();  // the snapshot read was atomic: nothing to write
-            }
-            List<TransactWriteItem> writeItems = transactionItems(keys, current, live, mutations, now);
-            try {
-                writes.transactWriteItems(TransactWriteItemsRequest.builder()
-                        .transactItems(writeItems)
-                        .clientRequestToken(UUID.randomUUID().toString())
-                        .overrideConfiguration(bigCall)
-                        .build());
-                return decision.result();
-            } catch (TransactionCanceledException e) {
-                if (!retryable(e)) {
-                    throw new StoreException("ERR DynamoDB transaction failed: " + reasons(e), e);
-                }
-            } catch (TransactionConflictException e) {
-                log.debug("transaction conflict, retrying: {}", e.getMessage());
-            } catch (SdkException e) {
-                throw DynamoErrors.map("transaction", e);
-            }
-            if (attempt >= backoff.maxAttempts()) {
-                throw backoff.exhausted();
-            }
-            backoff.pause(attempt + 2);
-        }
+    /** OPTIMISTIC: the table is shared by the fleet; {@link #commit} checks what a transaction saw. */
+    @Override
+    public Isolation isolation() {
+        return Isolation.OPTIMISTIC;
     }
 
-    private List<TransactWriteItem> transactionItems(List<KeyRef> keys, List<StoredItem> current,
-            List<Optional<Entry>> live, List<Mutation> mutations, long now) {
-        List<TransactWriteItem> out = new ArrayList<>(keys.size());
-        long bytes = 0;
-        for (int i = 0; i < keys.size(); i++) {
-            KeyRef k = keys.get(i);
-            StoredItem cur = current.get(i);
-            Map<String, AttributeValue> newItem = null;
-            switch (mutations.get(i)) {
-                case Mutation.Keep keep -> { }
-                case Mutation.Delete d -> {
-                    if (live.get(i).isPresent()) {
-                        newItem = codec.tombstone(k.db(), k.key(), nextVersion(cur.version()), now);
-                    }
-                }
-                case Mutation.Put p -> {
-                    codec.checkPut(k.key(), p.value());
-                    bytes += ItemCodec.itemSize(k.key(), p.value());
-                    newItem = codec.encode(k.db(), k.key(), p.value(), p.expireAtMillis(),
-                            nextVersion(cur == null ? -1 : cur.version()));
-                }
-            }
-            String condition = cur == null ? IF_ABSENT : IF_VERSION;
-            Map<String, String> names = cur == null ? NAMES_PK : NAMES_VER;
-            Map<String, AttributeValue> values = cur == null ? null : Map.of(":old", number(cur.version()));
-            if (newItem == null) {
-                out.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                        .tableName(table).key(codec.keyOf(k.db(), k.key()))
-                        .conditionExpression(condition).expressionAttributeNames(names)
-                        .expressionAttributeValues(values).build()).build());
-            } else {
-                out.add(TransactWriteItem.builder().put(Put.builder()
-                        .tableName(table).item(newItem)
-                        .conditionExpression(condition).expressionAttributeNames(names)
-                        .expressionAttributeValues(values).build()).build());
-            }
+    /** One strongly consistent GetItem; the stamp is the stored item's version (tombstones included). */
+    @Override
+    public Observed observe(int db, byte[] key, boolean fresh) {
+        if (key.length > ItemCodec.MAX_KEY_BYTES) {
+            return new Observed(Optional.empty(), Stamp.absent(Stamp.NO_ITEM));
         }
-        if (bytes > MAX_TRANSACTION_BYTES) {
-            throw new StoreException("ERR values too large for one DynamoDB transaction (max 4 MB in all)");
-        }
-        return out;
+        Map<String, AttributeValue> item = readItem(db, key);
+        long now = clock.millis();
+        Stamp stamp = transactions.stamp(item, now);
+        return new Observed(stamp.live() ? codec.decode(item).entryAt(now) : Optional.empty(), stamp);
     }
 
-    /** All keys' raw items in one atomic, strongly consistent read (null where there is none). */
-    private List<Map<String, AttributeValue>> readSnapshot(List<KeyRef> keys) {
-        List<TransactGetItem> gets = new ArrayList<>(keys.size());
-        for (KeyRef k : keys) {
-            gets.add(TransactGetItem.builder()
-                    .get(Get.builder().tableName(table).key(codec.keyOf(k.db(), k.key())).build()).build());
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                List<ItemResponse> responses = reads.transactGetItems(TransactGetItemsRequest.builder()
-                        .transactItems(gets).overrideConfiguration(bigCall).build()).responses();
-                List<Map<String, AttributeValue>> out = new ArrayList<>(keys.size());
-                for (ItemResponse r : responses) {
-                    out.add(r == null || !r.hasItem() || r.item().isEmpty() ? null : r.item());
-                }
-                return out;
-            } catch (TransactionCanceledException | TransactionConflictException e) {
-                // A concurrent transaction on these keys: read again.
-                if (attempt >= backoff.maxAttempts()) {
-                    throw backoff.exhausted();
-                }
-                backoff.pause(attempt + 2);
-            } catch (SdkException e) {
-                throw DynamoErrors.map("read", e);
-            }
-        }
+    /** See {@link DynamoTransactions#commit}: one TransactWriteItems, or one TransactGetItems when read-only. */
+    @Override
+    public long[] commit(List<TxOp> ops) {
+        return transactions.commit(ops);
     }
 
-    private static boolean retryable(TransactionCanceledException e) {
-        if (!e.hasCancellationReasons()) {
-            return false;
-        }
-        for (CancellationReason r : e.cancellationReasons()) {
-            String code = r.code();
-            if (code != null && !code.equals("None") && !code.equals("ConditionalCheckFailed")
-                    && !code.equals("TransactionConflict") && !code.equals("ThrottlingError")
-                    && !code.equals("ProvisionedThroughputExceeded")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String reasons(TransactionCanceledException e) {
-        if (!e.hasCancellationReasons()) {
-            return DynamoErrors.oneLine(String.valueOf(e.getMessage()));
-        }
-        StringBuilder sb = new StringBuilder();
-        for (CancellationReason r : e.cancellationReasons()) {
-            if (r.code() != null && !r.code().equals("None")) {
-                sb.append(sb.isEmpty() ? "" : "; ").append(r.code())
-                        .append(r.message() == null ? "" : ": " + r.message());
-            }
-        }
-        return DynamoErrors.oneLine(sb.toString());
+    @Override
+    public int maxTransactionKeys() {
+        return MAX_TRANSACTION_ITEMS;
     }
 
     // ---------------------------------------------------------------- keyspace-wide

@@ -1,13 +1,18 @@
 package io.goredis.store.memory;
 
+import io.goredis.store.ConflictException;
 import io.goredis.store.Decision;
 import io.goredis.store.Entry;
+import io.goredis.store.Isolation;
 import io.goredis.store.KeyRef;
 import io.goredis.store.KeyspaceStats;
 import io.goredis.store.MultiUpdater;
 import io.goredis.store.Mutation;
+import io.goredis.store.Observed;
 import io.goredis.store.ScanPage;
+import io.goredis.store.Stamp;
 import io.goredis.store.Store;
+import io.goredis.store.TxOp;
 import io.goredis.store.Updater;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,10 +144,11 @@ public final class InMemoryStore implements Store {
             long version = stripes.nextVersion(s);
             Entry e = new Entry(v, expireAtMillis, version);
             Db d = dbs.get(db);
-            if (e.hasExpiry() && e.isExpiredAt(clock.millis())) {
+            long now = clock.millis();
+            if (e.hasExpiry() && e.isExpiredAt(now)) {
                 d.remove(k);
             } else {
-                d.put(k, e);
+                createdIfNew(k, d.put(k, e), now);
             }
             return version;
         } finally {
@@ -223,19 +229,114 @@ public final class InMemoryStore implements Store {
      * Applies one mutation to {@code d}; the key's stripe lock is held. {@code key} may wrap the
      * caller's array: it is copied before anything keeps it.
      */
-    private void apply(Db d, Key key, Mutation mutation, long now) {
+    private long apply(Db d, Key key, Mutation mutation, long now) {
         switch (mutation) {
-            case Mutation.Keep keep -> { }
-            case Mutation.Delete delete -> d.remove(key);
+            case Mutation.Keep keep -> {
+                return -1;
+            }
+            case Mutation.Delete delete -> {
+                d.remove(key);
+                return -1;
+            }
             case Mutation.Put put -> {
                 Entry e = new Entry(put.value().clone(), put.expireAtMillis(), stripes.nextVersion(Stripes.of(key)));
                 if (e.isExpiredAt(now)) {
                     d.remove(key);
                 } else {
-                    d.put(key.owned(), e);
+                    createdIfNew(key, d.put(key.owned(), e), now);
                 }
+                return e.version();
             }
         }
+    }
+
+    /** Bumps the creation counter when a put brought {@code key} to life; its stripe lock is held. */
+    private void createdIfNew(Key key, Entry previous, long now) {
+        if (previous == null || previous.isExpiredAt(now)) {
+            stripes.created(key);
+        }
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    /**
+     * SERIAL: the node runs a transaction alone on this store (see {@link Isolation#SERIAL}), so
+     * {@link #commit} is only used for WATCH checks and multi-key writes, and never conflicts
+     * with the transaction's own reads.
+     */
+    @Override
+    public Isolation isolation() {
+        return Isolation.SERIAL;
+    }
+
+    @Override
+    public Observed observe(int db, byte[] key, boolean fresh) {
+        Key k = Key.wrap(key);
+        int s = Stripes.of(k);
+        stripes.lock(s);
+        try {
+            Entry e = dbs.get(db).map.get(k);
+            if (e != null && !e.isExpiredAt(clock.millis())) {
+                return new Observed(Optional.of(e), Stamp.live(e.version()));
+            }
+            return new Observed(Optional.empty(), Stamp.absent(stripes.generation(k)));
+        } finally {
+            stripes.unlock(s);
+        }
+    }
+
+    /**
+     * Under the stripe locks of every key (ascending): checks each expected stamp, then applies
+     * every mutation as one change readers never see half-done.
+     */
+    @Override
+    public long[] commit(List<TxOp> ops) {
+        Key[] ks = new Key[ops.size()];
+        for (int i = 0; i < ks.length; i++) {
+            ks[i] = Key.wrap(ops.get(i).key().key());
+        }
+        int[] locked = lockStripes(ks);
+        try {
+            long now = clock.millis();
+            boolean writes = false;
+            for (int i = 0; i < ks.length; i++) {
+                TxOp op = ops.get(i);
+                if (op.expected() != null && !matches(dbs.get(op.key().db()), ks[i], op.expected(), now)) {
+                    throw new ConflictException(i);
+                }
+                writes |= op.writes();
+            }
+            long[] versions = new long[ks.length];
+            Arrays.fill(versions, -1);
+            if (writes) {
+                for (int s : locked) {
+                    stripes.beginChange(s);
+                }
+                try {
+                    for (int i = 0; i < ks.length; i++) {
+                        TxOp op = ops.get(i);
+                        versions[i] = apply(dbs.get(op.key().db()), ks[i], op.mutation(), now);
+                    }
+                } finally {
+                    for (int s : locked) {
+                        stripes.endChange(s);
+                    }
+                }
+            }
+            return versions;
+        } finally {
+            unlockStripes(locked);
+        }
+    }
+
+    /** Whether {@code key} is still as {@code expected}; its stripe lock is held. */
+    private boolean matches(Db d, Key key, Stamp expected, long now) {
+        Entry e = d.map.get(key);
+        boolean live = e != null && !e.isExpiredAt(now);
+        if (expected.live()) {
+            return live && e.version() == expected.version();
+        }
+        return !live && stripes.generation(key) == expected.version();
     }
 
     @Override
@@ -360,7 +461,14 @@ public final class InMemoryStore implements Store {
         try {
             stripes.beginChangeAll();
             Db a = dbs.get(db1);
-            dbs.set(db1, dbs.get(db2));
+            Db b = dbs.get(db2);
+            if (db1 != db2) {
+                // as Redis's touchAllWatchedKeysInDb: every key present in either database counts as
+                // changed for a transaction that saw it absent
+                a.keys.forEach(stripes::created);
+                b.keys.forEach(stripes::created);
+            }
+            dbs.set(db1, b);
             dbs.set(db2, a);
             stripes.endChangeAll();
         } finally {

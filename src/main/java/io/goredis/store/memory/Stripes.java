@@ -29,6 +29,15 @@ final class Stripes {
      * without one store-wide counter that every write on every core would contend for.
      */
     private final long[] versions = new long[COUNT * PAD];
+    /**
+     * Creation counters per key-hash bucket ({@value #BUCKETS} of them), bumped whenever a key of
+     * the bucket goes from absent (or expired) to live. A transaction that saw a key absent checks
+     * that its bucket's counter is unchanged, so a key created and deleted again meanwhile is seen
+     * as a change (Redis's WATCH). A bucket's keys all map to one stripe ({@code BUCKETS} is a
+     * multiple of {@link #COUNT}), whose lock guards the counter.
+     */
+    static final int BUCKETS = 65536;
+    private final long[] generations = new long[BUCKETS];
 
     Stripes() {
         for (int i = 0; i < COUNT; i++) {
@@ -51,6 +60,16 @@ final class Stripes {
     /** The next version for a key of {@code stripe}; the caller holds the stripe's lock. */
     long nextVersion(int stripe) {
         return ++versions[stripe * PAD];
+    }
+
+    /** The creation counter of {@code key}'s bucket; the caller holds the key's stripe lock. */
+    long generation(Key key) {
+        return generations[key.hash & (BUCKETS - 1)];
+    }
+
+    /** Records that {@code key} became live; the caller holds the key's stripe lock. */
+    void created(Key key) {
+        generations[key.hash & (BUCKETS - 1)]++;
     }
 
     /** Sequence number to pass to {@link #unchanged}; odd means a multi-key change is in flight. */

@@ -16,6 +16,10 @@ import static org.mockito.Mockito.when;
 import io.goredis.store.Decision;
 import io.goredis.store.Entry;
 import io.goredis.store.KeyRef;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import io.goredis.store.ConflictException;
+import io.goredis.store.Stamp;
+import io.goredis.store.TxOp;
 import io.goredis.store.Mutation;
 import io.goredis.store.StoreException;
 import java.time.Clock;
@@ -275,9 +279,63 @@ class DynamoStoreTest {
         ArgumentCaptor<TransactWriteItemsRequest> tx = ArgumentCaptor.forClass(TransactWriteItemsRequest.class);
         verify(client, times(3)).transactWriteItems(tx.capture());
         TransactWriteItemsRequest last = tx.getValue();
-        assertEquals("#ver = :old", last.transactItems().get(0).put().conditionExpression());
+        assertEquals(DynamoTransactions.IF_LIVE_VERSION, last.transactItems().get(0).put().conditionExpression());
         assertEquals("attribute_not_exists(#pk)", last.transactItems().get(1).conditionCheck().conditionExpression());
         assertTrue(last.clientRequestToken() != null);
+    }
+
+    @Test
+    void commit_unknownOutcome_resendsTheSameRequestWithTheSameToken() {
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenThrow(ApiCallAttemptTimeoutException.create(2000))
+                .thenThrow(software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException.builder()
+                        .statusCode(500).message("internal").build())
+                .thenReturn(TransactWriteItemsResponse.builder().build());
+        store.commit(List.of(new TxOp(new KeyRef(0, b("a")), Stamp.absent(Stamp.NO_ITEM), Mutation.put(b("1"), 0)),
+                new TxOp(new KeyRef(0, b("b")), Stamp.live(7), Mutation.KEEP)));
+        ArgumentCaptor<TransactWriteItemsRequest> tx = ArgumentCaptor.forClass(TransactWriteItemsRequest.class);
+        verify(client, times(3)).transactWriteItems(tx.capture());
+        List<TransactWriteItemsRequest> sent = tx.getAllValues();
+        assertEquals(sent.get(0).clientRequestToken(), sent.get(1).clientRequestToken());
+        assertEquals(sent.get(0), sent.get(2));
+    }
+
+    @Test
+    void commit_outcomeStillUnknown_answersAnErrorThatSaysSo() {
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenThrow(ApiCallAttemptTimeoutException.create(2000));
+        StoreException e = assertThrows(StoreException.class, () -> store.commit(List.of(
+                new TxOp(new KeyRef(0, b("a")), null, Mutation.put(b("1"), 0)),
+                new TxOp(new KeyRef(0, b("b")), null, Mutation.put(b("2"), 0)))));
+        assertTrue(e.getMessage().contains("outcome unknown"), e.getMessage());
+        verify(client, times(1 + DynamoTransactions.UNKNOWN_OUTCOME_RESENDS))
+                .transactWriteItems(any(TransactWriteItemsRequest.class));
+    }
+
+    @Test
+    void commit_cancelledByACondition_isAConflictOnThatKey() {
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class)))
+                .thenThrow(TransactionCanceledException.builder().message("cancelled")
+                        .cancellationReasons(CancellationReason.builder().code("None").build(),
+                                CancellationReason.builder().code("ConditionalCheckFailed").build()).build())
+                .thenThrow(TransactionCanceledException.builder().message("cancelled")
+                        .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build(),
+                                CancellationReason.builder().code("None").build()).build());
+        List<TxOp> ops = List.of(new TxOp(new KeyRef(0, b("a")), null, Mutation.put(b("1"), 0)),
+                new TxOp(new KeyRef(0, b("b")), Stamp.live(3), Mutation.KEEP));
+        assertEquals(1, assertThrows(ConflictException.class, () -> store.commit(ops)).index());
+        assertEquals(-1, assertThrows(ConflictException.class, () -> store.commit(ops)).index());
+    }
+
+    @Test
+    void commit_readOnly_validatesWithOneSnapshotRead() {
+        stubSnapshot(item("a", "1", 5), null);
+        store.commit(List.of(new TxOp(new KeyRef(0, b("a")), Stamp.live(5), Mutation.KEEP),
+                new TxOp(new KeyRef(1, b("b")), Stamp.absent(Stamp.NO_ITEM), Mutation.KEEP)));
+        verify(client, times(0)).transactWriteItems(any(TransactWriteItemsRequest.class));
+        assertThrows(ConflictException.class, () -> store.commit(List.of(
+                new TxOp(new KeyRef(0, b("a")), Stamp.live(4), Mutation.KEEP),
+                new TxOp(new KeyRef(1, b("b")), Stamp.absent(Stamp.NO_ITEM), Mutation.KEEP))));
     }
 
     @Test

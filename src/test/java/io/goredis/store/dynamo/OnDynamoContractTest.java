@@ -11,12 +11,12 @@ import io.goredis.store.StoreContractTest;
 public abstract class OnDynamoContractTest extends StoreContractTest {
 
     @Override
-    protected int concurrentClients() {
+    public int concurrentClients() {
         return 10;
     }
 
     @Override
-    protected int incrementsPerClient() {
+    public int incrementsPerClient() {
         return 20;
     }
 

@@ -1,0 +1,59 @@
+package io.goredis.command.txn;
+
+import io.goredis.command.Args;
+import io.goredis.command.Atomic;
+import io.goredis.command.Command;
+import io.goredis.command.CommandException;
+import io.goredis.command.CommandSpec;
+import io.goredis.command.Context;
+import io.goredis.command.ExecutionGate;
+import io.goredis.command.Invoker;
+import io.goredis.protocol.Reply;
+import io.goredis.store.KeyRef;
+import io.goredis.store.Stamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code EXEC}, as Redis's {@code execCommand}: EXECABORT if a queued command was refused; a null
+ * array if a watched key changed; else every queued command's reply, in order, all run as one
+ * atomic step ({@link Atomic}). A command failing at run time answers its error in its place and the
+ * others still run (no rollback, as in Redis). A failure of the transaction as a whole (too many
+ * keys for one DynamoDB transaction, a backend error, endless conflicts) answers one error and
+ * writes nothing. EXEC always leaves MULTI and unwatches everything.
+ */
+final class Exec implements Command {
+
+    static final Reply EXECABORT = Reply.error("EXECABORT Transaction discarded because of previous errors.");
+
+    @Override
+    public Reply execute(Args args, Context ctx) {
+        TxState tx = ctx.session().tx();
+        if (!tx.inMulti()) {
+            throw new CommandException("ERR EXEC without MULTI");
+        }
+        try {
+            if (tx.dirty()) {
+                return EXECABORT;
+            }
+            // still in MULTI while the queue runs, as in Redis (CLIENT LIST shows flags=x multi=N)
+            List<List<byte[]>> queue = List.copyOf(tx.commands());
+            Map<KeyRef, Stamp> watched = tx.watched();
+            Invoker invoker = ctx.server().invoker();
+            Optional<List<Reply>> replies = Atomic.run(ctx, ExecutionGate.Holder.TRANSACTION, watched, c -> {
+                List<Reply> out = new ArrayList<>(queue.size());
+                for (List<byte[]> argv : queue) {
+                    CommandSpec spec = invoker.lookup(argv);
+                    out.add(invoker.invoke(spec, argv, c));
+                }
+                return out;
+            });
+            return replies.<Reply>map(Reply::array).orElse(Reply.NULL_ARRAY);
+        } finally {
+            tx.end();
+            tx.unwatch();
+        }
+    }
+}
