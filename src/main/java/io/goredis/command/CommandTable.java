@@ -2,6 +2,9 @@ package io.goredis.command;
 
 import io.goredis.command.connection.ConnectionCommands;
 import io.goredis.command.keys.KeyspaceCommands;
+import io.goredis.command.script.Libraries;
+import io.goredis.command.script.Scripting;
+import io.goredis.command.script.ScriptingCommands;
 import io.goredis.command.server.ServerCommands;
 import io.goredis.command.string.StringCommands;
 import io.goredis.command.txn.TransactionCommands;
@@ -16,11 +19,18 @@ import java.util.Map;
  * Every command goredis knows, by lower-case name, as Redis's command table. Built from each
  * group's explicit list; no reflection, no registration side effects.
  */
-public final class CommandTable {
+public final class CommandTable implements AutoCloseable {
 
     private final Map<String, CommandSpec> byName;
+    private final List<AutoCloseable> resources;
 
     public CommandTable(List<CommandSpec> specs) {
+        this(specs, List.of());
+    }
+
+    /** @param resources what the commands hold (the scripting engine), closed with the table */
+    public CommandTable(List<CommandSpec> specs, List<AutoCloseable> resources) {
+        this.resources = List.copyOf(resources);
         Map<String, CommandSpec> m = new LinkedHashMap<>();
         for (CommandSpec s : specs) {
             if (m.put(s.name(), s) != null) {
@@ -30,15 +40,20 @@ public final class CommandTable {
         this.byName = Collections.unmodifiableMap(m);
     }
 
-    /** The standard table: every group's commands. */
+    /**
+     * The standard table: every group's commands, with a scripting engine of its own (closed by
+     * {@link #close()}).
+     */
     public static CommandTable standard() {
+        Scripting scripting = new Scripting(Libraries::all);
         List<CommandSpec> all = new ArrayList<>();
         all.addAll(ConnectionCommands.all());
         all.addAll(ServerCommands.all());
         all.addAll(StringCommands.all());
         all.addAll(KeyspaceCommands.all());
         all.addAll(TransactionCommands.all());
-        return new CommandTable(all);
+        all.addAll(ScriptingCommands.all(scripting));
+        return new CommandTable(all, List.of(scripting));
     }
 
     /** The spec for a lower-case name, or null. */
@@ -52,5 +67,17 @@ public final class CommandTable {
 
     public int size() {
         return byName.size();
+    }
+
+    /** Releases what the commands hold (Lua states). */
+    @Override
+    public void close() {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + r, e);
+            }
+        }
     }
 }

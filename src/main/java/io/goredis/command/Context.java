@@ -27,6 +27,9 @@ public interface Context {
      */
     Context forTransaction(Store store);
 
+    /** This context with another session: a script's commands run with the script's own session. */
+    Context withSession(Session session);
+
     /**
      * True while running inside EXEC or a script: a nested EVAL runs inline, and blocking commands
      * do not block (Redis's behaviour inside MULTI and scripts).

@@ -55,6 +55,15 @@ public sealed interface Reply {
     /** RESP3 {@code #t}/{@code #f}; RESP2 {@code :1}/{@code :0}. */
     record BoolReply(boolean value) implements Reply {}
 
+    /** RESP3 {@code (<digits>}; RESP2 a bulk string of {@code digits}. */
+    record BigNumberReply(String digits) implements Reply {}
+
+    /**
+     * {@code reply} encoded with RESP {@code protocol} whatever the session speaks when it is
+     * written: a reply produced inside EXEC before a HELLO switched the protocol, as Redis wrote it.
+     */
+    record Pinned(Reply reply, int protocol) implements Reply {}
+
     // --- shared instances and helpers ---------------------------------------------------------
 
     Reply OK = new SimpleString("OK");

@@ -67,6 +67,14 @@ public final class ReplyWriter {
                     bulk('$', v.value());
                 }
             }
+            case Reply.Pinned p -> write(p.reply(), p.protocol());
+            case Reply.BigNumberReply n -> {
+                if (resp3) {
+                    line('(', n.digits());
+                } else {
+                    bulk('$', n.digits().getBytes(StandardCharsets.US_ASCII));
+                }
+            }
             case Reply.BoolReply b -> {
                 if (resp3) {
                     raw((byte) '#');

@@ -68,6 +68,7 @@ public final class Server implements AutoCloseable {
     private final ServerStats stats;
     private final Counters counters = new Counters();
     private final Dispatcher dispatcher;
+    private final CommandTable table;
     private final ExecutionGate gate;
     private volatile long busyReplyThresholdMillis = 5000;
     private final ServerState view;
@@ -85,6 +86,7 @@ public final class Server implements AutoCloseable {
         this.maxClients = config.maxClients();
         this.permits = new Permits(config.maxClients());
         this.stats = new ServerStats(clock.millis());
+        this.table = table;
         this.gate = new ExecutionGate();
         this.dispatcher = new Dispatcher(table, stats, store.isolation() == Isolation.SERIAL, gate,
                 () -> busyReplyThresholdMillis);
@@ -300,6 +302,11 @@ public final class Server implements AutoCloseable {
             clients.all().forEach(ClientSession::disconnect);
             sessions.shutdownNow();
         } finally {
+            try {
+                table.close();
+            } catch (RuntimeException e) {
+                log.warn("closing the command table: {}", e.toString());
+            }
             closed.countDown();
         }
     }

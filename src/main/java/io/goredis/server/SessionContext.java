@@ -18,4 +18,9 @@ record SessionContext(Store store, Clock clock, Session session, Counters counte
     public Context forTransaction(Store store) {
         return new SessionContext(store, clock, session, counters, server, true);
     }
+
+    @Override
+    public Context withSession(Session session) {
+        return new SessionContext(store, clock, session, counters, server, inTransaction);
+    }
 }

@@ -80,6 +80,9 @@ public interface Store extends AutoCloseable {
      */
     long[] commit(List<TxOp> ops);
 
+    /** Scripts and function libraries: shared by the fleet on the DynamoDB-backed stores. */
+    MetaStore meta();
+
     /** The most distinct keys one {@link #commit} may hold (DynamoDB: 100); unlimited by default. */
     default int maxTransactionKeys() {
         return Integer.MAX_VALUE;

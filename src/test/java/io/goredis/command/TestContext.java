@@ -18,7 +18,7 @@ public final class TestContext implements Context {
 
     private final Store store;
     private Clock clock;
-    private final TestSession session;
+    private final Session session;
     private final Counters counters = new Counters();
     private final CommandTable table;
     private ServerView server;
@@ -88,20 +88,25 @@ public final class TestContext implements Context {
         return run(argv);
     }
 
-    /** A copy sharing everything but the store, as {@link Context#forTransaction} requires. */
-    private TestContext(TestContext outer, Store store) {
+    /** A copy sharing everything but the store and session ({@link Context#forTransaction}, {@link #withSession}). */
+    private TestContext(TestContext outer, Store store, Session session, boolean inTransaction) {
         this.store = store;
         this.clock = outer.clock;
         this.table = outer.table;
         this.server = outer.server;
-        this.inTransaction = true;
+        this.inTransaction = inTransaction;
         this.gate = outer.gate;
-        this.session = outer.session;
+        this.session = session;
     }
 
     @Override
     public Context forTransaction(Store store) {
-        return new TestContext(this, store);
+        return new TestContext(this, store, session, true);
+    }
+
+    @Override
+    public Context withSession(Session session) {
+        return new TestContext(this, store, session, inTransaction);
     }
 
     @Override
@@ -155,7 +160,7 @@ public final class TestContext implements Context {
     }
 
     @Override
-    public TestSession session() {
+    public Session session() {
         return session;
     }
 

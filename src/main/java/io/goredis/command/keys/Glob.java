@@ -42,6 +42,24 @@ public final class Glob {
         return matchesAll() || stringMatch(pattern, key);
     }
 
+    /**
+     * Redis's {@code stringmatchlen(pattern, string, nocase=1)} (FUNCTION LIST LIBRARYNAME), as the
+     * case-sensitive match of both lower-cased (ASCII).
+     */
+    public static boolean matchesIgnoreCase(byte[] pattern, byte[] str) {
+        return stringMatch(lower(pattern), lower(str));
+    }
+
+    private static byte[] lower(byte[] b) {
+        byte[] out = b.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] >= 'A' && out[i] <= 'Z') {
+                out[i] += 32;
+            }
+        }
+        return out;
+    }
+
     /** Redis's {@code stringmatchlen(pattern, string, nocase=0)}, without the KEYS shortcut. */
     static boolean stringMatch(byte[] pat, byte[] str) {
         final int plen = pat.length;

@@ -4,7 +4,6 @@ import io.goredis.command.Args;
 import io.goredis.command.Atomic;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
-import io.goredis.command.CommandSpec;
 import io.goredis.command.Context;
 import io.goredis.command.ExecutionGate;
 import io.goredis.command.Invoker;
@@ -44,9 +43,19 @@ final class Exec implements Command {
             Invoker invoker = ctx.server().invoker();
             Optional<List<Reply>> replies = Atomic.run(ctx, ExecutionGate.Holder.TRANSACTION, watched, c -> {
                 List<Reply> out = new ArrayList<>(queue.size());
-                for (List<byte[]> argv : queue) {
-                    CommandSpec spec = invoker.lookup(argv);
-                    out.add(invoker.invoke(spec, argv, c));
+                int[] protocols = new int[queue.size()];
+                for (int i = 0; i < queue.size(); i++) {
+                    List<byte[]> argv = queue.get(i);
+                    out.add(invoker.invoke(invoker.lookup(argv), argv, c));
+                    protocols[i] = c.session().protocol();
+                }
+                // Redis encodes each reply as its command ends: a HELLO inside EXEC changes the
+                // protocol of its own reply and the later ones only
+                int last = c.session().protocol();
+                for (int i = 0; i < protocols.length; i++) {
+                    if (protocols[i] != last) {
+                        out.set(i, new Reply.Pinned(out.get(i), protocols[i]));
+                    }
                 }
                 return out;
             });

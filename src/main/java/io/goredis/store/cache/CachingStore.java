@@ -5,6 +5,7 @@ import io.goredis.store.Decision;
 import io.goredis.store.Entry;
 import io.goredis.store.Isolation;
 import io.goredis.store.KeyRef;
+import io.goredis.store.MetaStore;
 import io.goredis.store.KeyspaceStats;
 import io.goredis.store.MultiUpdater;
 import io.goredis.store.Mutation;
@@ -299,6 +300,12 @@ public final class CachingStore implements Store {
     @Override
     public int maxTransactionKeys() {
         return delegate.maxTransactionKeys();
+    }
+
+    /** Not cached: scripts and libraries are read from the table (each node caches them compiled). */
+    @Override
+    public MetaStore meta() {
+        return delegate.meta();
     }
 
     @Override

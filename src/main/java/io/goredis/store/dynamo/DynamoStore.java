@@ -5,6 +5,7 @@ import io.goredis.store.Entry;
 import io.goredis.store.Isolation;
 import io.goredis.store.KeyRef;
 import io.goredis.store.KeyspaceStats;
+import io.goredis.store.MetaStore;
 import io.goredis.store.MultiUpdater;
 import io.goredis.store.Mutation;
 import io.goredis.store.Observed;
@@ -123,6 +124,7 @@ public final class DynamoStore implements Store {
     private final KeyLocks locks = new KeyLocks(1024);
     private final TableScanner scanner;
     private final DynamoTransactions transactions;
+    private final DynamoMeta meta;
     /** For transactions of up to 100 items: an attempt may use the whole call timeout. */
     private final AwsRequestOverrideConfiguration bigCall;
     private volatile boolean closed;
@@ -149,6 +151,7 @@ public final class DynamoStore implements Store {
         this.transactions = new DynamoTransactions(this, reads, writes, table, codec, clock, backoff, bigCall);
         this.scanner = new TableScanner(this, reads, table, codec,
                 new ScanCursors(clock, Duration.ofMinutes(10), 10_000));
+        this.meta = new DynamoMeta(this, scanner);
     }
 
     /**
@@ -452,6 +455,11 @@ public final class DynamoStore implements Store {
         return MAX_TRANSACTION_ITEMS;
     }
 
+    @Override
+    public MetaStore meta() {
+        return meta;
+    }
+
     // ---------------------------------------------------------------- keyspace-wide
 
     @Override
@@ -571,6 +579,10 @@ public final class DynamoStore implements Store {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    long clockMillis() {
+        return clock.millis();
+    }
 
     /** The next version: above the clock, above {@code floor}, above anything this node issued. */
     long nextVersion(long floor) {

@@ -155,7 +155,11 @@ final class TableScanner {
         ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true)
                 .projectionExpression("#pk, #ver");
         if (db < 0) {
-            request.filterExpression(VALUED).expressionAttributeNames(names);
+            // every database, not the server's own data (DynamoMeta) under the last pk byte
+            names.remove("#ver");
+            names.put("#ver", ItemCodec.VERSION);
+            request.filterExpression("#pk < :meta AND " + VALUED).expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":meta", codec.pk(DynamoMeta.META_DB, new byte[0])));
         } else {
             request.filterExpression(VALUED_IN_DB).expressionAttributeNames(names)
                     .expressionAttributeValues(Map.of(":db", codec.pk(db, new byte[0])));
@@ -192,6 +196,24 @@ final class TableScanner {
             }
             throw new StoreException("ERR DynamoDB flush failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** Every live key of {@code db} starting with {@code prefix}, read with one full Scan (DynamoMeta.names). */
+    List<byte[]> liveKeys(int db, byte[] prefix) {
+        List<byte[]> out = new ArrayList<>();
+        long now = store.clockMillis();
+        ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true)
+                .projectionExpression("#pk")
+                .filterExpression(IN_DB + LIVE)
+                .expressionAttributeNames(Map.of("#pk", ItemCodec.PK, "#v", ItemCodec.VALUE, "#exp", ItemCodec.EXPIRE_AT))
+                .expressionAttributeValues(Map.of(":db", codec.pk(db, prefix),
+                        ":now", AttributeValue.fromN(Long.toString(now))));
+        forEachPage(request, items -> {
+            for (Map<String, AttributeValue> item : items) {
+                out.add(codec.keyOf(item.get(ItemCodec.PK)));
+            }
+        });
+        return out;
     }
 
     /** Live keys of {@code db}, or of every database if {@code db} is negative. */

@@ -6,6 +6,7 @@ import io.goredis.store.Entry;
 import io.goredis.store.Isolation;
 import io.goredis.store.KeyRef;
 import io.goredis.store.KeyspaceStats;
+import io.goredis.store.MetaStore;
 import io.goredis.store.MultiUpdater;
 import io.goredis.store.Mutation;
 import io.goredis.store.Observed;
@@ -57,6 +58,7 @@ public final class InMemoryStore implements Store {
     private final Clock clock;
     private final AtomicReferenceArray<Db> dbs;
     private final Stripes stripes = new Stripes();
+    private final MetaStore meta = new MemoryMeta();
     private final ActiveExpiry activeExpiry;
     /** Database the next expiry cycle starts with (round robin, as Redis's current_db). */
     private int nextExpireDb;
@@ -267,6 +269,11 @@ public final class InMemoryStore implements Store {
     @Override
     public Isolation isolation() {
         return Isolation.SERIAL;
+    }
+
+    @Override
+    public MetaStore meta() {
+        return meta;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.goredis.store.Entry;
 import io.goredis.store.Isolation;
 import io.goredis.store.KeyRef;
 import io.goredis.store.KeyspaceStats;
+import io.goredis.store.MetaStore;
 import io.goredis.store.MultiUpdater;
 import io.goredis.store.Mutation;
 import io.goredis.store.Observed;
@@ -331,6 +332,11 @@ public final class TxView implements Store {
     @Override
     public int maxTransactionKeys() {
         return base.maxTransactionKeys();
+    }
+
+    @Override
+    public MetaStore meta() {
+        return base.meta();
     }
 
     @Override

@@ -103,6 +103,8 @@ final class KeysFixture {
             case Reply.DoubleReply d -> "," + d.text();
             case Reply.VerbatimReply v -> "=" + new String(v.value(), StandardCharsets.ISO_8859_1);
             case Reply.BoolReply b -> "#" + b.value();
+            case Reply.Pinned p -> render(p.reply());
+            case Reply.BigNumberReply n -> "(" + n.digits();
         };
     }
 

@@ -40,6 +40,8 @@ final class Resp2 {
             case Reply.DoubleReply d -> bulk(d.text().getBytes(StandardCharsets.US_ASCII), sb);
             case Reply.VerbatimReply v -> bulk(v.value(), sb);
             case Reply.BoolReply bo -> sb.append(bo.value() ? ":1\r\n" : ":0\r\n");
+            case Reply.Pinned p -> write(p.reply(), sb);
+            case Reply.BigNumberReply n -> bulk(n.digits().getBytes(StandardCharsets.US_ASCII), sb);
         }
     }
 

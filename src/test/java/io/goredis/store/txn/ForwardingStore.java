@@ -63,6 +63,11 @@ class ForwardingStore implements Store {
     }
 
     @Override
+    public io.goredis.store.MetaStore meta() {
+        return base.meta();
+    }
+
+    @Override
     public int maxTransactionKeys() {
         return base.maxTransactionKeys();
     }
