@@ -3,6 +3,7 @@ package io.goredis.command;
 import io.goredis.command.connection.ConnectionCommands;
 import io.goredis.command.keys.KeyspaceCommands;
 import io.goredis.command.script.Libraries;
+import io.goredis.command.script.lib.MathRandom;
 import io.goredis.command.script.Scripting;
 import io.goredis.command.script.ScriptingCommands;
 import io.goredis.command.server.ServerCommands;
@@ -45,7 +46,8 @@ public final class CommandTable implements AutoCloseable {
      * {@link #close()}).
      */
     public static CommandTable standard() {
-        Scripting scripting = new Scripting(Libraries::all);
+        MathRandom.Rand48 random = new MathRandom.Rand48();
+        Scripting scripting = new Scripting(() -> Libraries.all(random));
         List<CommandSpec> all = new ArrayList<>();
         all.addAll(ConnectionCommands.all());
         all.addAll(ServerCommands.all());

@@ -77,7 +77,7 @@ resethook()
 
 local api = {}
 for _, n in ipairs({ 'assert', 'collectgarbage', 'error', 'gcinfo', 'ipairs', 'next', 'pairs', 'rawequal',
-                     'rawget', 'select', 'tonumber', 'tostring', 'type', 'unpack', '_VERSION' }) do
+                     'select', 'tonumber', 'tostring', 'type', 'unpack', '_VERSION' }) do
   api[n] = G[n]
 end
 api._G = env
@@ -94,6 +94,16 @@ api.setmetatable = function(...)
   if type(t) ~= 'table' then argerror(1, 'setmetatable', 'table', ...) end
   if protected[t] then error('Attempt to modify a readonly table', 0) end
   return setmetatable(t, mt)
+end
+
+-- rawget(_G, name) sees the globals, as in Redis where _G holds them
+api.rawget = function(...)
+  local t, k = ...
+  if type(t) ~= 'table' then argerror(1, 'rawget', 'table', ...) end
+  if t == env then return current[k] end
+  local real = protected[t]
+  if real and real ~= true then return rawget(real, k) end
+  return rawget(t, k)
 end
 
 api.getmetatable = function(...)
@@ -161,6 +171,12 @@ co.wrap = function(f)
 end
 
 -- libraries ------------------------------------------------------------------------------------
+
+-- Redis's math.random / randomseed: one server-wide lrand48 generator (MathRandom)
+if host.math_random then
+  math.random = host.math_random.random
+  math.randomseed = host.math_random.randomseed
+end
 
 local string_proxy = protect(string)
 getmetatable('').__index = string_proxy -- ("x"):rep() keeps working, through the proxy
@@ -285,6 +301,8 @@ local function handler(err)
   end
   return err
 end
+
+api.__redis__err__handler = handler
 
 return {
   env = env,
