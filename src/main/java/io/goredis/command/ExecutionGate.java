@@ -100,13 +100,60 @@ public final class ExecutionGate {
         }
     }
 
+    /** A script has held the gate past the busy threshold: the caller answers -BUSY. */
+    public static final class Busy extends RuntimeException {
+        private final Holder holder;
+
+        Busy(Holder holder) {
+            super("busy", null, false, false);
+            this.holder = holder;
+        }
+
+        /** What holds the gate (EVAL or FUNCTION: the BUSY text names SCRIPT KILL or FUNCTION KILL). */
+        public Holder holder() {
+            return holder;
+        }
+    }
+
+    private long busyNanos = Long.MAX_VALUE;
+
+    /** The current {@code busy-reply-threshold}, for {@link #runAlone}'s wait. */
+    public void busyThreshold(long nanos) {
+        this.busyNanos = nanos;
+    }
+
+    /**
+     * Takes the exclusive lock, waiting in line behind other transactions and scripts; throws
+     * {@link Busy} once a script holding it has run past the busy threshold (Redis answers BUSY to
+     * an EVAL or EXEC arriving then, as to any command).
+     */
+    private void lockExclusive() {
+        while (true) {
+            Holder h = holder;
+            boolean script = h == Holder.EVAL || h == Holder.FUNCTION;
+            long wait = script ? busyNanos - (System.nanoTime() - ownerSinceNanos) : TimeUnit.MILLISECONDS.toNanos(100);
+            if (script && wait <= 0 && owner != null) {
+                throw new Busy(h);
+            }
+            try {
+                if (exclusiveLock.tryLock(Math.max(wait, 1000), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exclusiveLock.lock();
+                return;
+            }
+        }
+    }
+
     /** Runs {@code body} alone; the caller holds the gate neither shared nor exclusively. */
     private <R> R runExclusive(Holder kind, Supplier<R> body) {
         Thread me = Thread.currentThread();
         if (owner == me) {
             return body.get();
         }
-        exclusiveLock.lock();
+        lockExclusive();
         try {
             ownerSinceNanos = System.nanoTime();
             holder = kind;

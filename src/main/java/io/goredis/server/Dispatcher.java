@@ -38,6 +38,13 @@ final class Dispatcher implements Invoker {
             "BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.");
     static final Reply BUSY_FUNCTION = Reply.error(
             "BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.");
+    /**
+     * Commands that take the gate alone themselves (on a SERIAL store): they wait in the exclusive
+     * line instead of entering shared and upgrading, which would wake every waiting command at
+     * each release.
+     */
+    private static final java.util.Set<String> RUN_ALONE =
+            java.util.Set.of("exec", "eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro");
     /** Commands that run at once inside MULTI instead of being queued (Redis's processCommand). */
     private static final java.util.Set<String> RUN_IN_MULTI =
             java.util.Set.of("exec", "discard", "multi", "watch", "quit", "reset");
@@ -151,14 +158,16 @@ final class Dispatcher implements Invoker {
         if (tx.inMulti() && spec.has(Flag.NO_MULTI)) {
             return reject(tx, spec, stat, NOT_IN_MULTI);
         }
+        boolean queueing = tx.inMulti() && !RUN_IN_MULTI.contains(r.row().topName());
         ExecutionGate.Entry entry = serial && !spec.has(Flag.ALLOW_BUSY)
+                && (queueing || !RUN_ALONE.contains(spec.name()))
                 ? gate.enterShared(busyNanos()) : ExecutionGate.Entry.OWNER;
         if (entry == ExecutionGate.Entry.BUSY) {
             return reject(tx, spec, stat, busyReply());
         }
         try {
             session.commandStarted(spec.name(), ctx.nowMillis());
-            if (tx.inMulti() && !RUN_IN_MULTI.contains(r.row().topName())) {
+            if (queueing) {
                 tx.queue(argv);
                 return QUEUED;
             }
@@ -248,6 +257,8 @@ final class Dispatcher implements Invoker {
             reply = Reply.error(e.getMessage());
         } catch (TxView.WatchedKeyChanged e) {
             throw e; // ends the whole transaction (EXEC answers a null array), not this command
+        } catch (ExecutionGate.Busy e) {
+            reply = e.holder() == ExecutionGate.Holder.FUNCTION ? BUSY_FUNCTION : BUSY_SCRIPT;
         } catch (StoreException e) {
             log.warn("store failure in '{}': {}", spec.name(), e.getMessage(), e.getCause());
             reply = Reply.error(e.getMessage());

@@ -88,6 +88,7 @@ public final class Server implements AutoCloseable {
         this.stats = new ServerStats(clock.millis());
         this.table = table;
         this.gate = new ExecutionGate();
+        gate.busyThreshold(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(busyReplyThresholdMillis));
         this.dispatcher = new Dispatcher(table, stats, store.isolation() == Isolation.SERIAL, gate,
                 () -> busyReplyThresholdMillis);
         this.listener = new ServerSocket();
@@ -151,9 +152,9 @@ public final class Server implements AutoCloseable {
                 .add("protected-mode", () -> protectedMode ? "yes" : "no", ConfigParams.bool(v -> protectedMode = v))
                 .add("requirepass", () -> config.password() == null ? "" : config.password(), null)
                 .add("busy-reply-threshold", () -> Long.toString(busyReplyThresholdMillis),
-                        ConfigParams.integer(0, Long.MAX_VALUE, v -> busyReplyThresholdMillis = v))
+                        ConfigParams.integer(0, Long.MAX_VALUE, this::busyReplyThreshold))
                 .add("lua-time-limit", () -> Long.toString(busyReplyThresholdMillis),
-                        ConfigParams.integer(0, Long.MAX_VALUE, v -> busyReplyThresholdMillis = v))
+                        ConfigParams.integer(0, Long.MAX_VALUE, this::busyReplyThreshold))
                 .constant("databases", Integer.toString(store.databases()))
                 .constant("save", "")
                 .constant("appendonly", "no")
@@ -161,6 +162,11 @@ public final class Server implements AutoCloseable {
                 .constant("maxmemory", "0")
                 .constant("maxmemory-policy", "noeviction")
                 .constant("proto-max-bulk-len", Long.toString(io.goredis.protocol.RequestReader.DEFAULT_MAX_BULK));
+    }
+
+    private void busyReplyThreshold(long millis) {
+        busyReplyThresholdMillis = millis;
+        gate.busyThreshold(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.min(millis, Long.MAX_VALUE / 1_000_000)));
     }
 
     private void acceptLoop() {

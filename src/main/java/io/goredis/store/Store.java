@@ -72,6 +72,14 @@ public interface Store extends AutoCloseable {
     Observed observe(int db, byte[] key, boolean fresh);
 
     /**
+     * Several distinct keys observed at one instant (a consistent snapshot), in order: what a
+     * transaction whose keys are known up front reads first, so that reading them takes one round
+     * trip and, when it writes nothing, needs no check at commit. The DynamoDB stores read it with
+     * one TransactGetItems (at most {@link #maxTransactionKeys} keys).
+     */
+    List<Observed> observeAll(List<KeyRef> keys);
+
+    /**
      * Applies every operation or none: each key must still match its expected stamp (if it has
      * one), else {@link ConflictException} and nothing is written. Keys must be distinct. Returns,
      * per operation, the version the key was written at ({@code -1} for a check, a delete of an
@@ -82,6 +90,14 @@ public interface Store extends AutoCloseable {
 
     /** Scripts and function libraries: shared by the fleet on the DynamoDB-backed stores. */
     MetaStore meta();
+
+    /**
+     * Whether {@link #observe} reads the current state (true), or may answer from a cache that lags
+     * other nodes (a caching store): then a transaction must check even a single key it only read.
+     */
+    default boolean observesCurrent() {
+        return true;
+    }
 
     /** The most distinct keys one {@link #commit} may hold (DynamoDB: 100); unlimited by default. */
     default int maxTransactionKeys() {

@@ -45,12 +45,19 @@ final class Eval implements Command {
             throw new CommandException(RO_WITH_WRITES);
         }
         boolean ro = readOnly || script.flags().noWrites();
-        return Atomic.run(ctx, ExecutionGate.Holder.EVAL, Map.of(),
+        return Atomic.run(ctx, ExecutionGate.Holder.EVAL, Map.of(), call.keyRefs(ctx.session().db()),
                 c -> engine.run(c, script, call.keys(), call.args(), ro)).orElseThrow();
     }
 
     /** The keys and arguments of EVAL and FCALL: numkeys, then that many keys, then the rest. */
     record Invocation(List<byte[]> keys, List<byte[]> args) {
+
+        /** The keys, distinct, in {@code db}. */
+        List<io.goredis.store.KeyRef> keyRefs(int db) {
+            java.util.LinkedHashSet<io.goredis.store.KeyRef> out = new java.util.LinkedHashSet<>();
+            keys.forEach(k -> out.add(new io.goredis.store.KeyRef(db, k)));
+            return List.copyOf(out);
+        }
 
         /** @param notANumber the error for a numkeys that is not an integer (EVAL and FCALL differ) */
         static Invocation parse(Args args, String notANumber) {

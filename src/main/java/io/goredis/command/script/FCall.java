@@ -43,7 +43,7 @@ final class FCall implements Command {
         }
         boolean ro = readOnly || f.function().flags().noWrites();
         Functions.Owned function = f;
-        return Atomic.run(ctx, ExecutionGate.Holder.FUNCTION, Map.of(),
+        return Atomic.run(ctx, ExecutionGate.Holder.FUNCTION, Map.of(), call.keyRefs(ctx.session().db()),
                 c -> engine.call(c, function, call.keys(), call.args(), ro, args.argv())).orElseThrow();
     }
 }

@@ -27,7 +27,7 @@ final class ScriptCommand {
     static Reply load(Scripting engine, Args args, MetaStore meta) {
         byte[] body = args.next();
         args.finish();
-        return Reply.bulk(engine.load(body, meta).sha());
+        return Reply.bulk(engine.load(body, meta, true).sha());
     }
 
     /** {@code SCRIPT EXISTS sha1 [sha1 ...]}: 1 or 0 per sha. */

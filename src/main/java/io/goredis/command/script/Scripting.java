@@ -256,8 +256,19 @@ public final class Scripting implements AutoCloseable {
      * error is thrown as the {@link CommandException} Redis answers, and nothing is cached.
      */
     Script load(byte[] body, MetaStore meta) {
+        return load(body, meta, false);
+    }
+
+    /**
+     * As {@link #load(byte[], MetaStore)}; {@code store} writes the script to the store even when
+     * this node knows it already (SCRIPT LOAD: another node's SCRIPT FLUSH may have removed it).
+     */
+    Script load(byte[] body, MetaStore meta, boolean store) {
         Script cached = scripts.get(Sha1.hex(body));
         if (cached != null) {
+            if (store) {
+                meta.put(SCRIPT_PREFIX + cached.sha(), body);
+            }
             return cached;
         }
         Script script = cache(body);

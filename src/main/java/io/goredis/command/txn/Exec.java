@@ -7,6 +7,7 @@ import io.goredis.command.CommandException;
 import io.goredis.command.Context;
 import io.goredis.command.ExecutionGate;
 import io.goredis.command.Invoker;
+import io.goredis.command.KeyPositions;
 import io.goredis.protocol.Reply;
 import io.goredis.store.KeyRef;
 import io.goredis.store.Stamp;
@@ -41,7 +42,8 @@ final class Exec implements Command {
             List<List<byte[]>> queue = List.copyOf(tx.commands());
             Map<KeyRef, Stamp> watched = tx.watched();
             Invoker invoker = ctx.server().invoker();
-            Optional<List<Reply>> replies = Atomic.run(ctx, ExecutionGate.Holder.TRANSACTION, watched, c -> {
+            List<io.goredis.store.KeyRef> known = KeyPositions.ofQueue(invoker, queue, ctx.session().db());
+            Optional<List<Reply>> replies = Atomic.run(ctx, ExecutionGate.Holder.TRANSACTION, watched, known, c -> {
                 List<Reply> out = new ArrayList<>(queue.size());
                 int[] protocols = new int[queue.size()];
                 for (int i = 0; i < queue.size(); i++) {

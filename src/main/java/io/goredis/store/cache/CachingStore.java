@@ -256,6 +256,23 @@ public final class CachingStore implements Store {
         return read;
     }
 
+    /** A snapshot from the table (the cache is no snapshot), installed in the cache. */
+    @Override
+    public List<Observed> observeAll(List<KeyRef> keys) {
+        List<CacheKey> ks = new ArrayList<>(keys.size());
+        List<CoherentCache.Token> tokens = new ArrayList<>(keys.size());
+        for (KeyRef ref : keys) {
+            CacheKey k = CacheKey.of(ref.db(), ref.key());
+            ks.add(k);
+            tokens.add(cache.begin(k));
+        }
+        List<Observed> read = delegate.observeAll(keys);
+        for (int i = 0; i < read.size(); i++) {
+            cache.install(ks.get(i), tokens.get(i), read.get(i).entry().map(Slot::of).orElseGet(Slot::absentUnknown));
+        }
+        return read;
+    }
+
     /**
      * Commits on the table; this node's cache then takes every written key at the version the table
      * gave it. A conflict drops the key found changed (its cached state may be what was stale); any
@@ -300,6 +317,12 @@ public final class CachingStore implements Store {
     @Override
     public int maxTransactionKeys() {
         return delegate.maxTransactionKeys();
+    }
+
+    /** Reads may come from the cache, behind another node's write by the stream's lag. */
+    @Override
+    public boolean observesCurrent() {
+        return false;
     }
 
     /** Not cached: scripts and libraries are read from the table (each node caches them compiled). */

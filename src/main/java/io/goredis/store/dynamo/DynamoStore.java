@@ -444,6 +444,23 @@ public final class DynamoStore implements Store {
         return new Observed(stamp.live() ? codec.decode(item).entryAt(now) : Optional.empty(), stamp);
     }
 
+    /** One TransactGetItems: a serializable snapshot of every key. */
+    @Override
+    public List<Observed> observeAll(List<KeyRef> keys) {
+        transactions.checkLimits(keys);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, AttributeValue>> items = transactions.readSnapshot(keys);
+        long now = clock.millis();
+        List<Observed> out = new ArrayList<>(keys.size());
+        for (Map<String, AttributeValue> item : items) {
+            Stamp stamp = transactions.stamp(item, now);
+            out.add(new Observed(stamp.live() ? codec.decode(item).entryAt(now) : Optional.empty(), stamp));
+        }
+        return out;
+    }
+
     /** See {@link DynamoTransactions#commit}: one TransactWriteItems, or one TransactGetItems when read-only. */
     @Override
     public long[] commit(List<TxOp> ops) {

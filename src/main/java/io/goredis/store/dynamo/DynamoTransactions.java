@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
  * MULTI/EXEC, scripts and WATCH are built on) and {@link #updateAll} (RENAME, MSET, MOVE, ...).
  *
  * <ul>
+ *   <li>With writes to one key and nothing else to check: one conditional PutItem.</li>
  *   <li>With writes: one TransactWriteItems. Each key carries the condition that it is still as
  *       the transaction saw it (a Put or tombstone Put for a written key, a ConditionCheck for a
  *       key only read or watched); a blind write lands only above the stored version.</li>
@@ -129,8 +130,34 @@ final class DynamoTransactions {
             validate(ops, now);
             return versions;
         }
+        if (items.size() == 1) {
+            writeOne(items.get(0).put());
+            return versions;
+        }
         write(items);
         return versions;
+    }
+
+    /**
+     * A transaction that touched one key: one conditional PutItem (1 write unit instead of the 2 a
+     * TransactWriteItems item costs), as atomic. Its outcome when unknown is an error, never a
+     * resend (a PutItem has no idempotency token), as for every single-key write.
+     */
+    private void writeOne(Put put) {
+        try {
+            writes.putItem(software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder()
+                    .tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeNames(put.expressionAttributeNames())
+                    .expressionAttributeValues(put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null)
+                    .build());
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            throw new ConflictException(0);
+        } catch (TransactionConflictException e) {
+            throw new ConflictException(-1);
+        } catch (SdkException e) {
+            throw DynamoErrors.map("write", e);
+        }
     }
 
     /** The transaction item for one key: a conditional Put when it writes, else a ConditionCheck. */

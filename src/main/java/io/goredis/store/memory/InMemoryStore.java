@@ -292,6 +292,29 @@ public final class InMemoryStore implements Store {
         }
     }
 
+    /** Under the stripe locks of every key: one instant. */
+    @Override
+    public List<Observed> observeAll(List<KeyRef> refs) {
+        Key[] ks = new Key[refs.size()];
+        for (int i = 0; i < ks.length; i++) {
+            ks[i] = Key.wrap(refs.get(i).key());
+        }
+        int[] locked = lockStripes(ks);
+        try {
+            long now = clock.millis();
+            List<Observed> out = new ArrayList<>(ks.length);
+            for (int i = 0; i < ks.length; i++) {
+                Entry e = dbs.get(refs.get(i).db()).map.get(ks[i]);
+                out.add(e != null && !e.isExpiredAt(now)
+                        ? new Observed(Optional.of(e), Stamp.live(e.version()))
+                        : new Observed(Optional.empty(), Stamp.absent(stripes.generation(ks[i]))));
+            }
+            return out;
+        } finally {
+            unlockStripes(locked);
+        }
+    }
+
     /**
      * Under the stripe locks of every key (ascending): checks each expected stamp, then applies
      * every mutation as one change readers never see half-done.

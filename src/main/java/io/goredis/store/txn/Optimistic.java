@@ -7,6 +7,8 @@ import io.goredis.store.Store;
 import io.goredis.store.StoreException;
 import io.goredis.store.TxOp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,7 @@ import java.util.function.Function;
 public final class Optimistic {
 
     /** Attempts before giving up with an error; each failed attempt means another client's write won. */
-    public static final int MAX_ATTEMPTS = 20;
+    public static final int MAX_ATTEMPTS = 64;
 
     private Optimistic() {}
 
@@ -44,10 +46,28 @@ public final class Optimistic {
      */
     public static <R> Optional<R> run(Store store, Clock clock, Map<KeyRef, Stamp> watched,
                                       Function<TxView, R> body, Runnable beforeRetry) {
+        return run(store, clock, watched, List.of(), body, beforeRetry);
+    }
+
+    /**
+     * As above; {@code known} are the keys the transaction names up front (EXEC's queued commands'
+     * keys, a script's KEYS), read first in one snapshot ({@link TxView#prefetch}) with the watched keys.
+     */
+    public static <R> Optional<R> run(Store store, Clock clock, Map<KeyRef, Stamp> watched, List<KeyRef> known,
+                                      Function<TxView, R> body, Runnable beforeRetry) {
+        List<KeyRef> prefetch = new ArrayList<>(new LinkedHashSet<>(known));
+        for (KeyRef w : watched.keySet()) {
+            if (!prefetch.contains(w)) {
+                prefetch.add(w);
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             TxView view = new TxView(store, clock, watched, attempt > 1);
             R result;
             try {
+                if (prefetch.size() > 1) {
+                    view.prefetch(prefetch);
+                }
                 result = body.apply(view);
             } catch (TxView.WatchedKeyChanged e) {
                 return aborted();
@@ -71,9 +91,9 @@ public final class Optimistic {
         }
     }
 
-    /** Full jitter up to 1, 2, 4 ... 32 ms. */
+    /** Full jitter up to 1, 2, 4 ... 64 ms. */
     private static void pause(int attempt) {
-        long bound = 1L << Math.min(attempt - 1, 5);
+        long bound = 1L << Math.min(attempt - 1, 6);
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
         } catch (InterruptedException e) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.goredis.store.Observed;
 
 /**
  * The {@link Store} a transaction or a script runs on when its store is
@@ -74,6 +75,9 @@ public final class TxView implements Store {
     private final Map<KeyRef, Stamp> watched;
     private final Map<KeyRef, Slot> slots = new LinkedHashMap<>();
     private StoreException failure;
+    /** Keys read one by one, outside the snapshot {@link #prefetch} took (they need a check at commit). */
+    private int readsOutsideSnapshot;
+    private boolean snapshot;
 
     /**
      * @param watched keys watched before the transaction, with the stamps WATCH saw
@@ -84,6 +88,43 @@ public final class TxView implements Store {
         this.clock = clock;
         this.watched = Map.copyOf(watched);
         this.fresh = fresh;
+    }
+
+    /**
+     * Reads {@code keys} (distinct, the ones the transaction names up front) in one consistent
+     * snapshot ({@link Store#observeAll}): one round trip instead of one per key, and when the
+     * transaction then only reads those keys, it needs no check at commit. A watched key found
+     * changed ends the transaction ({@link WatchedKeyChanged}).
+     */
+    public void prefetch(List<KeyRef> keys) {
+        List<KeyRef> missing = new ArrayList<>();
+        for (KeyRef k : keys) {
+            if (!slots.containsKey(k)) {
+                missing.add(k);
+            }
+        }
+        if (missing.isEmpty() || slots.size() + missing.size() > base.maxTransactionKeys()) {
+            return;
+        }
+        List<Observed> read;
+        try {
+            read = base.observeAll(missing);
+        } catch (StoreException e) {
+            throw fail(e);
+        }
+        for (int i = 0; i < missing.size(); i++) {
+            KeyRef ref = missing.get(i);
+            Observed o = read.get(i);
+            Stamp w = watched.get(ref);
+            if (w != null && !w.equals(o.stamp())) {
+                throw new WatchedKeyChanged();
+            }
+            Slot slot = newSlot(ref);
+            slot.stamp = o.stamp();
+            slot.base = o.entry();
+            slot.current = o.entry();
+        }
+        snapshot = slots.size() == missing.size();
     }
 
     /** The first store failure (too many keys, a backend error) seen inside the transaction, or null. */
@@ -108,6 +149,7 @@ public final class TxView implements Store {
         } catch (StoreException e) {
             throw fail(e);
         }
+        readsOutsideSnapshot++;
         Stamp w = watched.get(ref);
         if (w != null && !w.equals(o.stamp())) {
             throw new WatchedKeyChanged();
@@ -323,6 +365,15 @@ public final class TxView implements Store {
         return new Observed(e, e.isPresent() ? Stamp.live(e.get().version()) : Stamp.absent(0));
     }
 
+    @Override
+    public List<Observed> observeAll(List<KeyRef> keys) {
+        List<Observed> out = new ArrayList<>(keys.size());
+        for (KeyRef k : keys) {
+            out.add(observe(k.db(), k.key(), false));
+        }
+        return out;
+    }
+
     /** Not for callers: a transaction is committed once, by {@link #commit()}. */
     @Override
     public long[] commit(List<TxOp> ops) {
@@ -387,7 +438,8 @@ public final class TxView implements Store {
 
     /**
      * Commits everything the transaction did, all or nothing; a no-op when it wrote nothing and read
-     * at most one key (one consistent read is atomic by itself). Throws the kept {@link #failure}
+     * at most one key from a store whose reads are current (one consistent read is atomic by itself;
+     * a cached read may lag another node's write and is checked). Throws the kept {@link #failure}
      * if there was one, or the base store's {@link io.goredis.store.ConflictException}.
      *
      * @return the operations committed (for telling which key a conflict was on)
@@ -399,8 +451,11 @@ public final class TxView implements Store {
         List<TxOp> ops = operations();
         boolean writes = ops.stream().anyMatch(TxOp::writes);
         boolean unverifiedWatch = watched.keySet().stream().anyMatch(k -> !slots.containsKey(k) || slots.get(k).stamp == null);
-        if (!writes && ops.size() <= 1 && !unverifiedWatch) {
+        if (!writes && ops.size() <= 1 && !unverifiedWatch && base.observesCurrent()) {
             return ops;
+        }
+        if (!writes && snapshot && readsOutsideSnapshot == 0 && !unverifiedWatch) {
+            return ops; // everything it read came from one snapshot: serializable as it is
         }
         base.commit(ops);
         return ops;

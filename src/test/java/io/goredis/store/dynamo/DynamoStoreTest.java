@@ -328,6 +328,24 @@ class DynamoStoreTest {
     }
 
     @Test
+    void commit_oneKey_isOneConditionalPutItem_neverResentOnAnUnknownOutcome() {
+        when(client.putItem(any(PutItemRequest.class)))
+                .thenReturn(PutItemResponse.builder().build())
+                .thenThrow(ApiCallAttemptTimeoutException.create(2000))
+                .thenThrow(conditionFailed(null));
+        List<TxOp> one = List.of(new TxOp(new KeyRef(0, b("a")), Stamp.live(7), Mutation.put(b("1"), 0)));
+        store.commit(one);
+        ArgumentCaptor<PutItemRequest> put = ArgumentCaptor.forClass(PutItemRequest.class);
+        verify(client).putItem(put.capture());
+        assertEquals(DynamoTransactions.IF_LIVE_VERSION, put.getValue().conditionExpression());
+        StoreException e = assertThrows(StoreException.class, () -> store.commit(one));
+        assertTrue(e.getMessage().startsWith("ERR DynamoDB write failed: timed out"), e.getMessage());
+        assertEquals(0, assertThrows(ConflictException.class, () -> store.commit(one)).index());
+        verify(client, times(3)).putItem(any(PutItemRequest.class));
+        verify(client, times(0)).transactWriteItems(any(TransactWriteItemsRequest.class));
+    }
+
+    @Test
     void commit_readOnly_validatesWithOneSnapshotRead() {
         stubSnapshot(item("a", "1", 5), null);
         store.commit(List.of(new TxOp(new KeyRef(0, b("a")), Stamp.live(5), Mutation.KEEP),

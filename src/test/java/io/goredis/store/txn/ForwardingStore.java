@@ -58,6 +58,11 @@ class ForwardingStore implements Store {
     }
 
     @Override
+    public List<Observed> observeAll(List<KeyRef> keys) {
+        return base.observeAll(keys);
+    }
+
+    @Override
     public long[] commit(List<TxOp> ops) {
         return base.commit(ops);
     }
