@@ -52,6 +52,7 @@ public final class CommandTable implements AutoCloseable {
         all.addAll(ConnectionCommands.all());
         all.addAll(ServerCommands.all());
         all.addAll(StringCommands.all());
+        all.addAll(io.goredis.command.bitmap.BitmapCommands.all());
         all.addAll(KeyspaceCommands.all());
         all.addAll(TransactionCommands.all());
         all.addAll(ScriptingCommands.all(scripting));
