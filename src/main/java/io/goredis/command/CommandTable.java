@@ -53,6 +53,8 @@ public final class CommandTable implements AutoCloseable {
         all.addAll(ServerCommands.all());
         all.addAll(StringCommands.all());
         all.addAll(io.goredis.command.bitmap.BitmapCommands.all());
+        all.addAll(io.goredis.command.hash.HashCommands.all());
+        all.addAll(io.goredis.command.set.SetCommands.all());
         all.addAll(KeyspaceCommands.all());
         all.addAll(TransactionCommands.all());
         all.addAll(ScriptingCommands.all(scripting));

@@ -1,5 +1,6 @@
 package io.goredis.store;
 
+import io.goredis.store.value.Value;
 import java.util.List;
 
 /**
@@ -17,6 +18,11 @@ public record Decision<R>(Mutation mutation, R result) {
     }
 
     public static <R> Decision<R> put(byte[] value, long expireAtMillis, R result) {
+        return new Decision<>(Mutation.put(value, expireAtMillis), result);
+    }
+
+    /** Put {@code value}, handed over (see {@link Mutation.Put}). */
+    public static <R> Decision<R> put(Value value, long expireAtMillis, R result) {
         return new Decision<>(Mutation.put(value, expireAtMillis), result);
     }
 

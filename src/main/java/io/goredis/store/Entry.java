@@ -1,18 +1,21 @@
 package io.goredis.store;
 
-import java.util.Arrays;
+import io.goredis.store.value.StringValue;
+import io.goredis.store.value.Type;
+import io.goredis.store.value.Value;
 
 /**
- * One live value as a {@link Store} hands it out: the value bytes, the absolute expiry and the
+ * One live value as a {@link Store} hands it out: the typed value, the absolute expiry and the
  * entry's version.
  *
  * <p>{@code expireAtMillis} is milliseconds since the Unix epoch, or {@link #NO_EXPIRY}.
  * {@code version} is strictly greater than the version of every earlier write to the same key in the
  * same store (a delete and re-create included), so a cache can always tell newer from older.
  *
- * <p>The array is not copied: callers must treat it as immutable.
+ * <p>The value is not copied: callers treat it as read-only (see {@link Value} for who may change a
+ * collection).
  */
-public record Entry(byte[] value, long expireAtMillis, long version) {
+public record Entry(Value value, long expireAtMillis, long version) {
 
     /** {@code expireAtMillis} of an entry that never expires. */
     public static final long NO_EXPIRY = 0L;
@@ -26,6 +29,31 @@ public record Entry(byte[] value, long expireAtMillis, long version) {
         }
     }
 
+    /** A string entry holding {@code bytes} (not copied). */
+    public Entry(byte[] bytes, long expireAtMillis, long version) {
+        this(StringValue.of(bytes), expireAtMillis, version);
+    }
+
+    public Type type() {
+        return value.type();
+    }
+
+    /**
+     * The bytes of a string entry (stores and metadata, where only strings live); commands use
+     * {@code Values.string}, which answers WRONGTYPE. IllegalStateException for another type.
+     */
+    public byte[] bytes() {
+        if (value instanceof StringValue s) {
+            return s.bytes();
+        }
+        throw new IllegalStateException("not a string: " + value.type());
+    }
+
+    /** The same value with another expiry and version. */
+    public Entry with(long expireAtMillis, long version) {
+        return new Entry(value, expireAtMillis, version);
+    }
+
     public boolean hasExpiry() {
         return expireAtMillis != NO_EXPIRY;
     }
@@ -36,20 +64,7 @@ public record Entry(byte[] value, long expireAtMillis, long version) {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Entry e
-                && expireAtMillis == e.expireAtMillis
-                && version == e.version
-                && Arrays.equals(value, e.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(value) + Long.hashCode(expireAtMillis)) + Long.hashCode(version);
-    }
-
-    @Override
     public String toString() {
-        return "Entry[" + value.length + " bytes, expireAt=" + expireAtMillis + ", version=" + version + "]";
+        return "Entry[" + value + ", expireAt=" + expireAtMillis + ", version=" + version + "]";
     }
 }

@@ -1,5 +1,8 @@
 package io.goredis.store;
 
+import io.goredis.store.value.StringValue;
+import io.goredis.store.value.Value;
+
 /**
  * What an atomic update decides to do with one key: keep it as it is, delete it, or put a new
  * value with an absolute expiry ({@link Entry#NO_EXPIRY} for none). The store assigns the version.
@@ -12,8 +15,11 @@ public sealed interface Mutation {
     /** Delete the key if it exists. */
     record Delete() implements Mutation {}
 
-    /** Write {@code value} with {@code expireAtMillis}; the store assigns a new, higher version. */
-    record Put(byte[] value, long expireAtMillis) implements Mutation {
+    /**
+     * Write {@code value} with {@code expireAtMillis}; the store assigns a new, higher version. The
+     * value is handed over: nobody may change it afterwards except a later updater of the key.
+     */
+    record Put(Value value, long expireAtMillis) implements Mutation {
         public Put {
             if (value == null) {
                 throw new IllegalArgumentException("value must not be null");
@@ -27,7 +33,12 @@ public sealed interface Mutation {
     Keep KEEP = new Keep();
     Delete DELETE = new Delete();
 
-    static Put put(byte[] value, long expireAtMillis) {
+    /** Put a string holding a copy of {@code bytes}. */
+    static Put put(byte[] bytes, long expireAtMillis) {
+        return new Put(StringValue.of(bytes.clone()), expireAtMillis);
+    }
+
+    static Put put(Value value, long expireAtMillis) {
         return new Put(value, expireAtMillis);
     }
 }

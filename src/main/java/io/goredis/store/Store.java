@@ -3,9 +3,10 @@ package io.goredis.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The keyspace goredis serves: binary-safe keys and values in numbered databases, each entry with
+ * The keyspace goredis serves: binary-safe keys and typed values (see {@link io.goredis.store.value.Value}) in numbered databases, each entry with
  * an optional absolute expiry and a version. Implementations: in-memory, DynamoDB, and a cache in
  * front of DynamoDB kept coherent by DynamoDB Streams. Every one passes {@code StoreContractTest}.
  *
@@ -34,6 +35,16 @@ public interface Store extends AutoCloseable {
 
     /** The live entry for {@code key}, or empty when absent or expired. */
     Optional<Entry> get(int db, byte[] key);
+
+    /**
+     * Reads {@code key}'s live entry inside {@code reader}, which sees the value whole: no write to
+     * the key is applied while it runs. What reads a collection's contents (HGET, SMEMBERS) uses
+     * this, not {@link #get}: the in-memory store changes collections in place under the key's
+     * lock. {@code reader} must not change the value, nor call the store.
+     */
+    default <R> R read(int db, byte[] key, Function<Optional<Entry>, R> reader) {
+        return reader.apply(get(db, key));
+    }
 
     /** Live entries for several keys of one database, in order (MGET). */
     default List<Optional<Entry>> getAll(int db, List<byte[]> keys) {
@@ -97,6 +108,15 @@ public interface Store extends AutoCloseable {
      */
     default boolean observesCurrent() {
         return true;
+    }
+
+    /**
+     * Whether a value this store hands out may be changed later in place by an updater of the key
+     * (the in-memory store: true). A store that keeps values it got from another store (the caching
+     * store) must then keep copies of collections.
+     */
+    default boolean sharesLiveValues() {
+        return false;
     }
 
     /** The most distinct keys one {@link #commit} may hold (DynamoDB: 100); unlimited by default. */

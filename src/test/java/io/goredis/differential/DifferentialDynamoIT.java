@@ -59,7 +59,8 @@ class DifferentialDynamoIT {
         return DifferentialIT.tests(onDynamo, "dynamodb", file -> {
             String name = file.getFileName().toString();
             return name.startsWith("strings-") || name.startsWith("keyspace") || name.startsWith("expiry")
-                    || name.startsWith("txn-") || name.startsWith("scripting-") || name.startsWith("functions");
+                    || name.startsWith("txn-") || name.startsWith("scripting-") || name.startsWith("functions")
+                    || name.startsWith("hashes") || name.startsWith("sets") || name.startsWith("types");
         });
     }
 }

@@ -45,7 +45,7 @@ class SessionHandlerTest {
 
     /** A GET that reads the store, so a failing store can be simulated. */
     private final CommandSpec get = CommandSpec.keyed("get", 2, "string", Set.of(Flag.READONLY, Flag.FAST), 1, 1, 1,
-            (args, ctx) -> Reply.bulkOrNull(ctx.store().get(ctx.session().db(), args.next()).map(Entry::value).orElse(null)));
+            (args, ctx) -> Reply.bulkOrNull(ctx.store().get(ctx.session().db(), args.next()).map(Entry::bytes).orElse(null)));
 
     private CommandTable table() {
         List<CommandSpec> specs = new ArrayList<>(ConnectionCommands.all());

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * need expiry move it. Backends that are slow or limited scale the heavy tests down through the
  * protected knobs (never the assertions).
  */
-public abstract class StoreContractTest implements TransactionContract {
+public abstract class StoreContractTest implements TransactionContract, TypedValueContract {
 
     /** The store's clock; starts at the current wall-clock time and moves only when a test moves it. */
     protected MutableClock clock;
@@ -113,7 +113,7 @@ public abstract class StoreContractTest implements TransactionContract {
     }
 
     private byte[] value(int db, String key) {
-        return store.get(db, b(key)).orElseThrow().value();
+        return store.get(db, b(key)).orElseThrow().bytes();
     }
 
     private long version(int db, String key) {
@@ -158,7 +158,7 @@ public abstract class StoreContractTest implements TransactionContract {
         long expireAt = now() + 10_000;
         long v = store.put(0, b("k"), b("v"), expireAt);
         Entry e = store.get(0, b("k")).orElseThrow();
-        assertArrayEquals(b("v"), e.value());
+        assertArrayEquals(b("v"), e.bytes());
         assertEquals(expireAt, e.expireAtMillis());
         assertEquals(v, e.version());
     }
@@ -175,7 +175,7 @@ public abstract class StoreContractTest implements TransactionContract {
         store.put(0, b("k"), b("old"), now() + 1000);
         store.put(0, b("k"), b("new"), Entry.NO_EXPIRY);
         Entry e = store.get(0, b("k")).orElseThrow();
-        assertArrayEquals(b("new"), e.value());
+        assertArrayEquals(b("new"), e.bytes());
         assertEquals(Entry.NO_EXPIRY, e.expireAtMillis());
         clock.advanceMillis(2000);
         assertTrue(store.get(0, b("k")).isPresent());
@@ -242,11 +242,11 @@ public abstract class StoreContractTest implements TransactionContract {
         clock.advanceMillis(101);
         List<Optional<Entry>> got = store.getAll(0, List.of(b("c"), b("missing"), b("b"), b("a"), b("c")));
         assertEquals(5, got.size());
-        assertArrayEquals(b("3"), got.get(0).orElseThrow().value());
+        assertArrayEquals(b("3"), got.get(0).orElseThrow().bytes());
         assertTrue(got.get(1).isEmpty());
         assertTrue(got.get(2).isEmpty());
-        assertArrayEquals(b("1"), got.get(3).orElseThrow().value());
-        assertArrayEquals(b("3"), got.get(4).orElseThrow().value());
+        assertArrayEquals(b("1"), got.get(3).orElseThrow().bytes());
+        assertArrayEquals(b("3"), got.get(4).orElseThrow().bytes());
     }
 
     @Test
@@ -358,7 +358,7 @@ public abstract class StoreContractTest implements TransactionContract {
         long expireAt = now() + 1000;
         store.update(0, b("k"), cur -> Decision.put(b("2"), expireAt, null));
         Entry e = store.get(0, b("k")).orElseThrow();
-        assertArrayEquals(b("2"), e.value());
+        assertArrayEquals(b("2"), e.bytes());
         assertEquals(expireAt, e.expireAtMillis());
         assertTrue(e.version() > v1);
     }
@@ -424,7 +424,7 @@ public abstract class StoreContractTest implements TransactionContract {
         runConcurrently(clients, i -> {
             for (int n = 0; n < each; n++) {
                 store.update(0, b("counter"), cur -> {
-                    long next = cur.map(e -> Long.parseLong(s(e.value()))).orElse(0L) + 1;
+                    long next = cur.map(e -> Long.parseLong(s(e.bytes()))).orElse(0L) + 1;
                     return Decision.put(b(Long.toString(next)), Entry.NO_EXPIRY, next);
                 });
             }
@@ -462,9 +462,9 @@ public abstract class StoreContractTest implements TransactionContract {
         List<KeyRef> keys = List.of(new KeyRef(0, b("b")), new KeyRef(0, b("missing")),
                 new KeyRef(0, b("a")), new KeyRef(0, b("c")));
         String r = store.updateAll(keys, cur -> {
-            assertArrayEquals(b("2"), cur.get(0).orElseThrow().value());
+            assertArrayEquals(b("2"), cur.get(0).orElseThrow().bytes());
             assertTrue(cur.get(1).isEmpty());
-            assertArrayEquals(b("1"), cur.get(2).orElseThrow().value());
+            assertArrayEquals(b("1"), cur.get(2).orElseThrow().bytes());
             return new Decision.Multi<>(List.of(
                     Mutation.DELETE, Mutation.put(b("new"), now() + 1000), Mutation.put(b("A"), Entry.NO_EXPIRY),
                     Mutation.KEEP), "done");
@@ -556,15 +556,15 @@ public abstract class StoreContractTest implements TransactionContract {
             for (int n = 0; n < rounds; n++) {
                 if (i % 2 == 0) {
                     store.updateAll(both, cur -> {
-                        long a = Long.parseLong(s(cur.get(0).orElseThrow().value()));
-                        long c = Long.parseLong(s(cur.get(1).orElseThrow().value()));
+                        long a = Long.parseLong(s(cur.get(0).orElseThrow().bytes()));
+                        long c = Long.parseLong(s(cur.get(1).orElseThrow().bytes()));
                         return new Decision.Multi<>(List.of(
                                 Mutation.put(b(Long.toString(a - 1)), 0), Mutation.put(b(Long.toString(c + 1)), 0)), null);
                     });
                 } else {
                     long total = store.updateAll(both, cur -> new Decision.Multi<>(List.of(Mutation.KEEP, Mutation.KEEP),
-                            Long.parseLong(s(cur.get(0).orElseThrow().value()))
-                                    + Long.parseLong(s(cur.get(1).orElseThrow().value()))));
+                            Long.parseLong(s(cur.get(0).orElseThrow().bytes()))
+                                    + Long.parseLong(s(cur.get(1).orElseThrow().bytes()))));
                     if (total != 2000) {
                         badReads.incrementAndGet();
                     }
@@ -846,7 +846,7 @@ public abstract class StoreContractTest implements TransactionContract {
                     // Atomic over both dbs: increment whichever database currently holds the counter.
                     store.updateAll(List.of(new KeyRef(0, b("c")), new KeyRef(1, b("c"))), cur -> {
                         int at = cur.get(0).isPresent() ? 0 : cur.get(1).isPresent() ? 1 : 0;
-                        long next = cur.get(at).map(e -> Long.parseLong(s(e.value()))).orElse(0L) + 1;
+                        long next = cur.get(at).map(e -> Long.parseLong(s(e.bytes()))).orElse(0L) + 1;
                         List<Mutation> m = at == 0
                                 ? List.of(Mutation.put(b(Long.toString(next)), 0), Mutation.KEEP)
                                 : List.of(Mutation.KEEP, Mutation.put(b(Long.toString(next)), 0));
@@ -860,7 +860,7 @@ public abstract class StoreContractTest implements TransactionContract {
         Optional<Entry> c0 = store.get(0, b("c"));
         Optional<Entry> c1 = store.get(1, b("c"));
         assertTrue(c0.isPresent() != c1.isPresent());
-        assertEquals(Long.toString((long) clients * each), s(c0.or(() -> c1).orElseThrow().value()));
+        assertEquals(Long.toString((long) clients * each), s(c0.or(() -> c1).orElseThrow().bytes()));
     }
 
     // ---- binary safety ---------------------------------------------------------------------
@@ -872,7 +872,7 @@ public abstract class StoreContractTest implements TransactionContract {
             all[i] = (byte) i;
         }
         store.put(0, all, all, Entry.NO_EXPIRY);
-        assertArrayEquals(all, store.get(0, all).orElseThrow().value());
+        assertArrayEquals(all, store.get(0, all).orElseThrow().bytes());
         byte[] differsInLastByte = all.clone();
         differsInLastByte[255] = 0;
         assertTrue(store.get(0, differsInLastByte).isEmpty());
@@ -880,7 +880,7 @@ public abstract class StoreContractTest implements TransactionContract {
             store.put(1, new byte[] {(byte) i}, new byte[] {(byte) i}, Entry.NO_EXPIRY);
         }
         for (int i = 0; i < 256; i++) {
-            assertArrayEquals(new byte[] {(byte) i}, store.get(1, new byte[] {(byte) i}).orElseThrow().value());
+            assertArrayEquals(new byte[] {(byte) i}, store.get(1, new byte[] {(byte) i}).orElseThrow().bytes());
         }
         assertEquals(256, store.stats(1).keys());
         assertEquals(256, scanAll(1, 16).size());
@@ -889,7 +889,7 @@ public abstract class StoreContractTest implements TransactionContract {
     @Test
     void binary_emptyKeyAndEmptyValue() {
         store.put(0, new byte[0], new byte[0], Entry.NO_EXPIRY);
-        assertArrayEquals(new byte[0], store.get(0, new byte[0]).orElseThrow().value());
+        assertArrayEquals(new byte[0], store.get(0, new byte[0]).orElseThrow().bytes());
         assertArrayEquals(new byte[0], store.randomKey(0).orElseThrow());
         boolean present = store.update(0, new byte[0], cur -> Decision.keep(cur.isPresent()));
         assertTrue(present);
@@ -902,7 +902,7 @@ public abstract class StoreContractTest implements TransactionContract {
         byte[] key = b("a\r\nb\r\n");
         byte[] value = b("*1\r\n$3\r\nGET\r\n\0");
         store.put(0, key, value, Entry.NO_EXPIRY);
-        assertArrayEquals(value, store.get(0, key).orElseThrow().value());
+        assertArrayEquals(value, store.get(0, key).orElseThrow().bytes());
         assertTrue(store.get(0, b("a\r\nb")).isEmpty());
     }
 

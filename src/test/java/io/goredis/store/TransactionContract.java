@@ -55,7 +55,7 @@ public interface TransactionContract {
     default void observe_liveKey_entryAndItsVersion() {
         long v = storeUnderTest().put(0, b("k"), b("v"), Entry.NO_EXPIRY);
         Observed o = observe(0, "k");
-        assertArrayEquals(b("v"), o.entry().orElseThrow().value());
+        assertArrayEquals(b("v"), o.entry().orElseThrow().bytes());
         assertEquals(Stamp.live(v), o.stamp());
     }
 
@@ -81,7 +81,7 @@ public interface TransactionContract {
                 new TxOp(k(0, "b"), b.stamp(), Mutation.put(b("new"), Entry.NO_EXPIRY)),
                 new TxOp(k(0, "a"), a.stamp(), Mutation.put(b("3"), Entry.NO_EXPIRY)))));
         assertTrue(e.index() == 1 || e.index() == -1, "index " + e.index());
-        assertArrayEquals(b("2"), store.get(0, b("a")).orElseThrow().value());
+        assertArrayEquals(b("2"), store.get(0, b("a")).orElseThrow().bytes());
         assertTrue(store.get(0, b("b")).isEmpty());
     }
 
@@ -121,7 +121,7 @@ public interface TransactionContract {
         assertTrue(before.entry().isEmpty());
         clockUnderTest().advanceMillis(1000);
         store.commit(List.of(new TxOp(k(0, "k"), before.stamp(), Mutation.put(b("y"), Entry.NO_EXPIRY))));
-        assertArrayEquals(b("y"), store.get(0, b("k")).orElseThrow().value());
+        assertArrayEquals(b("y"), store.get(0, b("k")).orElseThrow().bytes());
     }
 
     @Test
@@ -138,7 +138,7 @@ public interface TransactionContract {
                 new TxOp(k(3, "d"), d.stamp(), Mutation.DELETE)));
         assertEquals(3, versions.length);
         Entry ea = store.get(0, b("a")).orElseThrow();
-        assertArrayEquals(b("2"), ea.value());
+        assertArrayEquals(b("2"), ea.bytes());
         assertEquals(clockUnderTest().millis() + 5000, ea.expireAtMillis());
         assertTrue(ea.version() > va);
         assertEquals(versions[0], ea.version());
@@ -152,7 +152,7 @@ public interface TransactionContract {
         long v = store.put(0, b("k"), b("old"), Entry.NO_EXPIRY);
         long[] versions = store.commit(List.of(new TxOp(k(0, "k"), null, Mutation.put(b("new"), Entry.NO_EXPIRY))));
         Entry e = store.get(0, b("k")).orElseThrow();
-        assertArrayEquals(b("new"), e.value());
+        assertArrayEquals(b("new"), e.bytes());
         assertTrue(e.version() > v);
         assertEquals(versions[0], e.version());
     }
@@ -180,7 +180,7 @@ public interface TransactionContract {
             for (int n = 0; n < rounds; n++) {
                 while (true) {
                     Observed o = store.observe(0, b("counter"), false);
-                    long value = o.entry().map(e -> Long.parseLong(new String(e.value(), StandardCharsets.US_ASCII)))
+                    long value = o.entry().map(e -> Long.parseLong(new String(e.bytes(), StandardCharsets.US_ASCII)))
                             .orElse(0L);
                     try {
                         store.commit(List.of(new TxOp(k(0, "counter"), o.stamp(),
@@ -194,7 +194,7 @@ public interface TransactionContract {
             return null;
         });
         assertEquals(Long.toString((long) clients * rounds),
-                new String(store.get(0, b("counter")).orElseThrow().value(), StandardCharsets.US_ASCII));
+                new String(store.get(0, b("counter")).orElseThrow().bytes(), StandardCharsets.US_ASCII));
     }
 
     /** Transfers run as {@link Optimistic} transactions; every read-only transaction sees the total. */
@@ -210,9 +210,9 @@ public interface TransactionContract {
             for (int n = 0; n < rounds; n++) {
                 if (i % 2 == 0) {
                     Optimistic.run(store, clockUnderTest(), Map.of(), view -> {
-                        long a = Long.parseLong(new String(view.get(0, b("acct")).orElseThrow().value(),
+                        long a = Long.parseLong(new String(view.get(0, b("acct")).orElseThrow().bytes(),
                                 StandardCharsets.US_ASCII));
-                        long c = Long.parseLong(new String(view.get(1, b("acct")).orElseThrow().value(),
+                        long c = Long.parseLong(new String(view.get(1, b("acct")).orElseThrow().bytes(),
                                 StandardCharsets.US_ASCII));
                         view.put(0, b("acct"), b(Long.toString(a - 1)), Entry.NO_EXPIRY);
                         view.put(1, b("acct"), b(Long.toString(c + 1)), Entry.NO_EXPIRY);
@@ -220,8 +220,8 @@ public interface TransactionContract {
                     }, () -> { });
                 } else {
                     long total = Optimistic.run(store, clockUnderTest(), Map.of(), view ->
-                            Long.parseLong(new String(view.get(0, b("acct")).orElseThrow().value(), StandardCharsets.US_ASCII))
-                                    + Long.parseLong(new String(view.get(1, b("acct")).orElseThrow().value(),
+                            Long.parseLong(new String(view.get(0, b("acct")).orElseThrow().bytes(), StandardCharsets.US_ASCII))
+                                    + Long.parseLong(new String(view.get(1, b("acct")).orElseThrow().bytes(),
                                     StandardCharsets.US_ASCII)), () -> { }).orElseThrow();
                     if (total != 2000) {
                         badReads.incrementAndGet();
@@ -233,7 +233,7 @@ public interface TransactionContract {
         assertEquals(0, badReads.get());
         int transfers = ((clients + 1) / 2) * rounds;
         assertEquals(Long.toString(1000 - transfers),
-                new String(store.get(0, b("acct")).orElseThrow().value(), StandardCharsets.US_ASCII));
+                new String(store.get(0, b("acct")).orElseThrow().bytes(), StandardCharsets.US_ASCII));
     }
 
     /** WATCH's shape: a watched key written by someone else ends the run with no result and no writes. */
@@ -260,6 +260,6 @@ public interface TransactionContract {
             return "ran";
         }, () -> { });
         assertEquals(Optional.of("ran"), r);
-        assertArrayEquals(b("mine"), store.get(0, b("w")).orElseThrow().value());
+        assertArrayEquals(b("mine"), store.get(0, b("w")).orElseThrow().bytes());
     }
 }

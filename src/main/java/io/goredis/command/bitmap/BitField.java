@@ -1,5 +1,6 @@
 package io.goredis.command.bitmap;
 
+import io.goredis.store.value.StringValue;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -104,7 +105,7 @@ final class BitField implements Command {
                 return Decision.keep(result.replies());
             }
             long expiry = current.map(Entry::expireAtMillis).orElse(Entry.NO_EXPIRY);
-            return Decision.put(p, expiry, result.replies());
+            return Decision.put(StringValue.raw(p), expiry, result.replies());
         });
         return Reply.array(replies);
     }

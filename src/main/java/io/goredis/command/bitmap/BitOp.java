@@ -1,5 +1,6 @@
 package io.goredis.command.bitmap;
 
+import io.goredis.store.value.StringValue;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -70,7 +71,7 @@ final class BitOp implements Command {
             }
             byte[] result = compute(op, src);
             if (result.length > 0) {
-                mutations.set(0, Mutation.put(result, Entry.NO_EXPIRY));
+                mutations.set(0, Mutation.put(StringValue.raw(result), Entry.NO_EXPIRY));
             } else if (current.get(0).isPresent()) {
                 mutations.set(0, Mutation.DELETE);
             }

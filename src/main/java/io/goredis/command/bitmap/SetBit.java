@@ -1,5 +1,6 @@
 package io.goredis.command.bitmap;
 
+import io.goredis.store.value.StringValue;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -42,7 +43,7 @@ final class SetBit implements Command {
             byte[] out = old == null ? new byte[index + 1] : Arrays.copyOf(old, Math.max(old.length, index + 1));
             out[index] = (byte) ((out[index] & ~(1 << shift)) | (value << shift));
             long expiry = current.map(Entry::expireAtMillis).orElse(Entry.NO_EXPIRY);
-            return Decision.put(out, expiry, was);
+            return Decision.put(StringValue.raw(out), expiry, was);
         });
         return previous == 1 ? Reply.ONE : Reply.ZERO;
     }

@@ -1,5 +1,7 @@
 package io.goredis.command.keys;
 
+import io.goredis.store.value.StringValue;
+import io.goredis.store.value.Value;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -56,7 +58,7 @@ final class Copy implements Command {
                     }
                     Entry e = src.get();
                     return new Decision.Multi<>(
-                            List.of(Mutation.KEEP, Mutation.put(e.value(), e.expireAtMillis())), Outcome.COPIED);
+                            List.of(Mutation.KEEP, Mutation.put(duplicate(e.value()), e.expireAtMillis())), Outcome.COPIED);
                 });
         ctx.counters().hit(outcome != Outcome.NO_SOURCE);
         return outcome == Outcome.COPIED ? Reply.ONE : Reply.ZERO;
@@ -64,5 +66,10 @@ final class Copy implements Command {
 
     private static Decision.Multi<Outcome> keepBoth(Outcome o) {
         return new Decision.Multi<>(List.of(Mutation.KEEP, Mutation.KEEP), o);
+    }
+
+    /** A value for the destination that changes independently of the source (a new object, as Redis's). */
+    private static Value duplicate(Value v) {
+        return v instanceof StringValue s ? s.unshared() : v.copy();
     }
 }

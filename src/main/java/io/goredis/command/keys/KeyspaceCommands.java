@@ -2,10 +2,14 @@ package io.goredis.command.keys;
 
 import static io.goredis.command.Flag.DENYOOM;
 import static io.goredis.command.Flag.FAST;
+import static io.goredis.command.Flag.LOADING;
 import static io.goredis.command.Flag.READONLY;
+import static io.goredis.command.Flag.STALE;
 import static io.goredis.command.Flag.WRITE;
 
+import io.goredis.command.CommandException;
 import io.goredis.command.CommandSpec;
+import io.goredis.command.connection.Help;
 import java.util.List;
 import java.util.Set;
 
@@ -50,6 +54,33 @@ public final class KeyspaceCommands {
                 CommandSpec.keyed("pttl", 2, GROUP, Set.of(READONLY, FAST), 1, 1, 1, new Ttl(true, false)),
                 CommandSpec.keyed("expiretime", 2, GROUP, Set.of(READONLY, FAST), 1, 1, 1, new Ttl(false, true)),
                 CommandSpec.keyed("pexpiretime", 2, GROUP, Set.of(READONLY, FAST), 1, 1, 1, new Ttl(true, true)),
-                CommandSpec.keyed("persist", 2, GROUP, Set.of(WRITE, FAST), 1, 1, 1, new Persist()));
+                CommandSpec.keyed("persist", 2, GROUP, Set.of(WRITE, FAST), 1, 1, 1, new Persist()),
+                CommandSpec.container("object", -2, GROUP, Set.of(), (args, ctx) -> {
+                    throw new CommandException("ERR unknown subcommand. Try OBJECT HELP.");
+                }, List.of(
+                        CommandSpec.keyed("object|encoding", 3, GROUP, Set.of(READONLY), 2, 2, 1,
+                                new ObjectCommand(ObjectCommand.Field.ENCODING)),
+                        CommandSpec.keyed("object|freq", 3, GROUP, Set.of(READONLY), 2, 2, 1,
+                                new ObjectCommand(ObjectCommand.Field.FREQ)),
+                        CommandSpec.keyed("object|idletime", 3, GROUP, Set.of(READONLY), 2, 2, 1,
+                                new ObjectCommand(ObjectCommand.Field.IDLETIME)),
+                        CommandSpec.keyed("object|refcount", 3, GROUP, Set.of(READONLY), 2, 2, 1,
+                                new ObjectCommand(ObjectCommand.Field.REFCOUNT)),
+                        CommandSpec.of("object|help", 2, GROUP, Set.of(LOADING, STALE), new Help(
+                                "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                                "ENCODING <key>",
+                                "    Return the kind of internal representation used in order to store the value",
+                                "    associated with a <key>.",
+                                "FREQ <key>",
+                                "    Return the access frequency index of the <key>. The returned integer is",
+                                "    proportional to the logarithm of the recent access frequency of the key.",
+                                "IDLETIME <key>",
+                                "    Return the idle time of the <key>, that is the approximated number of",
+                                "    seconds elapsed since the last access to the key.",
+                                "REFCOUNT <key>",
+                                "    Return the number of references of the value associated with the specified",
+                                "    <key>.",
+                                "HELP",
+                                "    Prints this help.")))));
     }
 }

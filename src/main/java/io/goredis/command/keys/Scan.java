@@ -1,5 +1,6 @@
 package io.goredis.command.keys;
 
+import io.goredis.store.Entry;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -9,6 +10,7 @@ import io.goredis.store.ScanPage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]}: one page of the selected database's
@@ -57,7 +59,8 @@ final class Scan implements Command {
             if (req.type() != null) {
                 // Redis looks each key up to learn its type: a read that counts as a keyspace hit.
                 ctx.counters().hit(true);
-                if (!Args.equalsIgnoreCase(req.type(), "string")) {
+                Optional<Entry> e = ctx.store().get(ctx.session().db(), key);
+                if (e.isEmpty() || !Args.equalsIgnoreCase(req.type(), e.get().type().redisName())) {
                     continue;
                 }
             }

@@ -7,10 +7,9 @@ import io.goredis.protocol.Reply;
 import io.goredis.store.Entry;
 import java.util.Optional;
 
-/** {@code TYPE key}: {@code +string}, or {@code +none} when absent (goredis holds only strings). */
+/** {@code TYPE key}: the value's type ({@code +string}, {@code +hash}, {@code +set}), or {@code +none}. */
 final class Type implements Command {
 
-    static final Reply STRING = new Reply.SimpleString("string");
     static final Reply NONE = new Reply.SimpleString("none");
 
     @Override
@@ -19,6 +18,6 @@ final class Type implements Command {
         args.finish();
         Optional<Entry> e = ctx.store().get(ctx.session().db(), key);
         ctx.counters().hit(e.isPresent());
-        return e.isPresent() ? STRING : NONE;
+        return e.isPresent() ? new Reply.SimpleString(e.get().type().redisName()) : NONE;
     }
 }

@@ -55,7 +55,7 @@ final class LibraryStore {
             if (version != functions.snapshot().sourceVersion()) {
                 Map<String, Library> libraries = new LinkedHashMap<>();
                 if (stored.isPresent()) {
-                    FunctionDump.restore(stored.get().value(), code -> {
+                    FunctionDump.restore(stored.get().bytes(), code -> {
                         Library l = engine.compileLibrary(code);
                         libraries.put(l.name(), l);
                     });

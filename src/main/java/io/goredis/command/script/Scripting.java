@@ -241,11 +241,11 @@ public final class Scripting implements AutoCloseable {
             return Optional.of(cached);
         }
         Optional<io.goredis.store.Entry> stored = meta.get(SCRIPT_PREFIX + lower);
-        if (stored.isEmpty() || !Sha1.hex(stored.get().value()).equals(lower)) {
+        if (stored.isEmpty() || !Sha1.hex(stored.get().bytes()).equals(lower)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(cache(stored.get().value()));
+            return Optional.of(cache(stored.get().bytes()));
         } catch (CommandException e) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.goredis.command.string;
 
+import io.goredis.store.value.StringValue;
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.Context;
@@ -23,15 +25,16 @@ final class Append implements Command {
                 return Decision.put(suffix, Entry.NO_EXPIRY, (long) suffix.length);
             }
             Entry e = current.get();
-            StringLimits.check(e.value().length, suffix.length);
+            byte[] old = Values.string(e);
+            StringLimits.check(old.length, suffix.length);
             if (suffix.length == 0) {
-                // still a write, as in Redis: it touches the key for WATCH
-                return Decision.put(e.value(), e.expireAtMillis(), (long) e.value().length);
+                // still a write, as in Redis: it touches the key for WATCH (and makes it raw)
+                return Decision.put(StringValue.raw(old), e.expireAtMillis(), (long) old.length);
             }
-            byte[] joined = new byte[e.value().length + suffix.length];
-            System.arraycopy(e.value(), 0, joined, 0, e.value().length);
-            System.arraycopy(suffix, 0, joined, e.value().length, suffix.length);
-            return Decision.put(joined, e.expireAtMillis(), (long) joined.length);
+            byte[] joined = new byte[old.length + suffix.length];
+            System.arraycopy(old, 0, joined, 0, old.length);
+            System.arraycopy(suffix, 0, joined, old.length, suffix.length);
+            return Decision.put(StringValue.raw(joined), e.expireAtMillis(), (long) joined.length);
         });
         return Reply.integer(length);
     }

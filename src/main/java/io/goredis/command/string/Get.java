@@ -1,5 +1,6 @@
 package io.goredis.command.string;
 
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.Context;
@@ -8,10 +9,8 @@ import io.goredis.store.Entry;
 import java.util.Optional;
 
 /**
- * {@code GET key}: the value, or a null bulk when the key is absent.
- *
- * <p>goredis has only strings, so Redis's WRONGTYPE reply never happens here or in any other
- * string command.
+ * {@code GET key}: the value, or a null bulk when the key is absent; WRONGTYPE for a key of
+ * another type, as every string command.
  */
 final class Get implements Command {
 
@@ -21,6 +20,6 @@ final class Get implements Command {
         args.finish();
         Optional<Entry> entry = ctx.store().get(ctx.session().db(), key);
         ctx.counters().hit(entry.isPresent());
-        return entry.map(e -> Reply.bulk(e.value())).orElse(Reply.NULL);
+        return Reply.bulkOrNull(Values.stringOrNull(entry));
     }
 }

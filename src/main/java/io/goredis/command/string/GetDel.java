@@ -1,5 +1,6 @@
 package io.goredis.command.string;
 
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.Context;
@@ -15,7 +16,7 @@ final class GetDel implements Command {
         args.finish();
         byte[] old = ctx.store().update(ctx.session().db(), key, current -> current.isEmpty()
                 ? Decision.<byte[]>keep(null)
-                : Decision.delete(current.get().value()));
+                : Decision.delete(Values.string(current.get())));
         ctx.counters().hit(old != null);
         return Reply.bulkOrNull(old);
     }

@@ -1,5 +1,7 @@
 package io.goredis.command.string;
 
+import io.goredis.store.Mutation;
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -30,7 +32,7 @@ final class GetEx implements Command {
         if (!opts.hasExpiry() && !opts.persist()) {
             Optional<Entry> entry = ctx.store().get(db, key);
             ctx.counters().hit(entry.isPresent());
-            return entry.map(e -> Reply.bulk(e.value())).orElse(Reply.NULL);
+            return Reply.bulkOrNull(Values.stringOrNull(entry));
         }
 
         long now = ctx.nowMillis();
@@ -60,14 +62,14 @@ final class GetEx implements Command {
         }
         Entry e = current.get();
         if (error != null) {
-            return Decision.keep(new Outcome(e.value(), error));
+            return Decision.keep(new Outcome(Values.string(e), error));
         }
-        Outcome ok = new Outcome(e.value(), null);
+        Outcome ok = new Outcome(Values.string(e), null);
         if (opts.hasExpiry()) {
             // Redis's checkAlreadyExpired: an absolute time at or before now deletes the key.
             return opts.absolute() && expireAt <= now
                     ? Decision.delete(ok)
-                    : Decision.put(e.value(), expireAt, ok);
+                    : new Decision<>(Mutation.put(e.value(), expireAt), ok);
         }
         // PERSIST: only a key that has an expiry is rewritten.
         return e.hasExpiry() ? Decision.put(e.value(), Entry.NO_EXPIRY, ok) : Decision.keep(ok);

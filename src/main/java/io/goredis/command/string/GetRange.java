@@ -1,5 +1,6 @@
 package io.goredis.command.string;
 
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.Context;
@@ -28,7 +29,7 @@ final class GetRange implements Command {
         if (entry.isEmpty()) {
             return EMPTY;
         }
-        byte[] v = entry.get().value();
+        byte[] v = Values.string(entry.get());
         long len = v.length;
         if (start < 0 && end < 0 && start > end) {
             return EMPTY;

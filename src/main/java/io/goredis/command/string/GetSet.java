@@ -1,5 +1,6 @@
 package io.goredis.command.string;
 
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.Context;
@@ -16,7 +17,7 @@ final class GetSet implements Command {
         byte[] value = args.next();
         args.finish();
         byte[] old = ctx.store().update(ctx.session().db(), key,
-                current -> Decision.put(value, Entry.NO_EXPIRY, current.map(Entry::value).orElse(null)));
+                current -> Decision.put(value, Entry.NO_EXPIRY, Values.stringOrNull(current)));
         ctx.counters().hit(old != null);
         return Reply.bulkOrNull(old);
     }

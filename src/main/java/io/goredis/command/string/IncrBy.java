@@ -1,5 +1,6 @@
 package io.goredis.command.string;
 
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -66,7 +67,7 @@ final class IncrBy implements Command {
     /** Adds {@code delta} to the integer at {@code key} atomically and returns the new value. */
     static long add(Context ctx, byte[] key, long delta) {
         return ctx.store().update(ctx.session().db(), key, current -> {
-            long value = current.isEmpty() ? 0 : Args.parseLong(current.get().value());
+            long value = current.isEmpty() ? 0 : Args.parseLong(Values.string(current.get()));
             if ((delta < 0 && value < 0 && delta < Long.MIN_VALUE - value)
                     || (delta > 0 && value > 0 && delta > Long.MAX_VALUE - value)) {
                 throw new CommandException(CommandException.OVERFLOW);

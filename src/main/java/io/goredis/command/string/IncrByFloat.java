@@ -1,5 +1,7 @@
 package io.goredis.command.string;
 
+import io.goredis.store.value.StringValue;
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -28,7 +30,7 @@ final class IncrByFloat implements Command {
         byte[] result = ctx.store().update(ctx.session().db(), key, current -> {
             LongDouble.Value value = current.isEmpty()
                     ? new LongDouble.Value(BigDecimal.ZERO, 0)
-                    : LongDouble.parse(current.get().value());
+                    : LongDouble.parse(Values.string(current.get()));
             if (value == null || incr == null) {
                 throw new CommandException(CommandException.NOT_FLOAT);
             }
@@ -37,7 +39,7 @@ final class IncrByFloat implements Command {
                 throw new CommandException(NAN_OR_INFINITY);
             }
             byte[] text = LongDouble.format(sum).getBytes(StandardCharsets.US_ASCII);
-            return Decision.put(text, current.map(Entry::expireAtMillis).orElse(Entry.NO_EXPIRY), text);
+            return Decision.put(StringValue.embstr(text), current.map(Entry::expireAtMillis).orElse(Entry.NO_EXPIRY), text);
         });
         return Reply.bulk(result);
     }

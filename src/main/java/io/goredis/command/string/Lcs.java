@@ -1,5 +1,6 @@
 package io.goredis.command.string;
 
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -30,8 +31,8 @@ final class Lcs implements Command {
         ctx.counters().hit(ea.isPresent());
         Optional<Entry> eb = ctx.store().get(db, keyB);
         ctx.counters().hit(eb.isPresent());
-        byte[] a = ea.map(Entry::value).orElse(new byte[0]);
-        byte[] b = eb.map(Entry::value).orElse(new byte[0]);
+        byte[] a = ea.isEmpty() ? new byte[0] : Values.string(ea.get());
+        byte[] b = eb.isEmpty() ? new byte[0] : Values.string(eb.get());
 
         boolean getLen = false;
         boolean getIdx = false;

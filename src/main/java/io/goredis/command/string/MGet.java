@@ -1,5 +1,6 @@
 package io.goredis.command.string;
 
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.Context;
@@ -35,7 +36,7 @@ final class MGet implements Command {
         for (byte[] key : keys) {
             Optional<Entry> e = entries.get(distinct.get(new KeyRef(db, key)));
             ctx.counters().hit(e.isPresent());
-            out.add(e.map(x -> Reply.bulk(x.value())).orElse(Reply.NULL));
+            out.add(Reply.bulkOrNull(Values.stringIfString(e)));
         }
         return Reply.array(out);
     }

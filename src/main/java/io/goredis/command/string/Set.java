@@ -1,5 +1,6 @@
 package io.goredis.command.string;
 
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.Context;
@@ -51,7 +52,8 @@ final class Set implements Command {
 
     private static Decision<Outcome> decide(Optional<Entry> current, byte[] value, StringOptions opts,
                                             long expireAt, boolean alreadyExpired) {
-        byte[] old = current.map(Entry::value).orElse(null);
+        // only SET ... GET reads the old value, and only it answers WRONGTYPE for another type
+        byte[] old = opts.get() ? Values.stringOrNull(current) : null;
         if ((opts.nx() && current.isPresent()) || (opts.xx() && current.isEmpty())) {
             return Decision.keep(new Outcome(old, false));
         }

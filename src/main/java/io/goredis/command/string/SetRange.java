@@ -1,5 +1,7 @@
 package io.goredis.command.string;
 
+import io.goredis.store.value.StringValue;
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.CommandException;
@@ -25,17 +27,20 @@ final class SetRange implements Command {
             throw new CommandException("ERR offset is out of range");
         }
         long length = ctx.store().update(ctx.session().db(), key, current -> {
-            int oldLength = current.map(e -> e.value().length).orElse(0);
+            byte[] old = Values.stringOrNull(current);
+            int oldLength = old == null ? 0 : old.length;
             if (patch.length == 0) {
                 return Decision.keep((long) oldLength);
             }
             StringLimits.check(offset, patch.length);
             int newLength = (int) Math.max(oldLength, offset + patch.length);
             byte[] out = new byte[newLength];
-            current.ifPresent(e -> System.arraycopy(e.value(), 0, out, 0, oldLength));
+            if (old != null) {
+                System.arraycopy(old, 0, out, 0, oldLength);
+            }
             System.arraycopy(patch, 0, out, (int) offset, patch.length);
             long expiry = current.map(Entry::expireAtMillis).orElse(Entry.NO_EXPIRY);
-            return Decision.put(out, expiry, (long) newLength);
+            return Decision.put(StringValue.raw(out), expiry, (long) newLength);
         });
         return Reply.integer(length);
     }

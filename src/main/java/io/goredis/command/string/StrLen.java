@@ -1,5 +1,6 @@
 package io.goredis.command.string;
 
+import io.goredis.command.Values;
 import io.goredis.command.Args;
 import io.goredis.command.Command;
 import io.goredis.command.Context;
@@ -16,6 +17,6 @@ final class StrLen implements Command {
         args.finish();
         Optional<Entry> entry = ctx.store().get(ctx.session().db(), key);
         ctx.counters().hit(entry.isPresent());
-        return Reply.integer(entry.map(e -> e.value().length).orElse(0));
+        return Reply.integer(entry.isEmpty() ? 0 : Values.string(entry.get()).length);
     }
 }

@@ -82,7 +82,7 @@ public final class CachingStore implements Store {
         }
         CoherentCache.Token token = cache.begin(k);
         Optional<Entry> read = delegate.get(db, key);
-        cache.install(k, token, read.map(Slot::of).orElseGet(Slot::absentUnknown));
+        cache.install(k, token, read.map(this::slot).orElseGet(Slot::absentUnknown));
         return read;
     }
 
@@ -112,9 +112,20 @@ public final class CachingStore implements Store {
         for (int i = 0; i < missKeys.size(); i++) {
             Optional<Entry> e = read.get(i);
             out.set(missAt.get(i), e);
-            cache.install(CacheKey.of(db, missKeys.get(i)), tokens.get(i), e.map(Slot::of).orElseGet(Slot::absentUnknown));
+            cache.install(CacheKey.of(db, missKeys.get(i)), tokens.get(i), e.map(this::slot).orElseGet(Slot::absentUnknown));
         }
         return out;
+    }
+
+    /**
+     * The slot caching {@code entry}: its own copy of a collection when the delegate may change the
+     * delegate's value in place later ({@link Store#sharesLiveValues}); as is otherwise (DynamoDB
+     * hands out freshly decoded values, and an updater's value is handed over on commit).
+     */
+    private Slot slot(Entry entry) {
+        return Slot.of(delegate.sharesLiveValues()
+                ? new Entry(entry.value().copy(), entry.expireAtMillis(), entry.version())
+                : entry);
     }
 
     @Override
@@ -128,7 +139,7 @@ public final class CachingStore implements Store {
             cache.invalidate(k);
             throw e;
         }
-        cache.install(k, token, Slot.of(new Entry(value.clone(), expireAtMillis, version)));
+        cache.install(k, token, slot(new Entry(value.clone(), expireAtMillis, version)));
         return version;
     }
 
@@ -213,13 +224,13 @@ public final class CachingStore implements Store {
         }
         switch (mutation) {
             case Mutation.Keep keep ->
-                    cache.install(k, token, observed.map(Slot::of).orElseGet(Slot::absentUnknown));
+                    cache.install(k, token, observed.map(this::slot).orElseGet(Slot::absentUnknown));
             case Mutation.Delete delete ->
                     cache.install(k, token, observed.map(e -> Slot.absentAfter(e.version())).orElseGet(Slot::absentUnknown));
             case Mutation.Put put -> {
                 if (observed.isPresent()) {
                     long atLeast = observed.get().version() + 1;
-                    cache.install(k, token, Slot.of(new Entry(put.value().clone(), put.expireAtMillis(), atLeast)));
+                    cache.install(k, token, slot(new Entry(put.value(), put.expireAtMillis(), atLeast)));
                 } else {
                     cache.invalidate(k);
                 }
@@ -252,7 +263,7 @@ public final class CachingStore implements Store {
         }
         CoherentCache.Token token = cache.begin(k);
         Observed read = delegate.observe(db, key, true);
-        cache.install(k, token, read.entry().map(Slot::of).orElseGet(Slot::absentUnknown));
+        cache.install(k, token, read.entry().map(this::slot).orElseGet(Slot::absentUnknown));
         return read;
     }
 
@@ -268,7 +279,7 @@ public final class CachingStore implements Store {
         }
         List<Observed> read = delegate.observeAll(keys);
         for (int i = 0; i < read.size(); i++) {
-            cache.install(ks.get(i), tokens.get(i), read.get(i).entry().map(Slot::of).orElseGet(Slot::absentUnknown));
+            cache.install(ks.get(i), tokens.get(i), read.get(i).entry().map(this::slot).orElseGet(Slot::absentUnknown));
         }
         return read;
     }
@@ -306,7 +317,7 @@ public final class CachingStore implements Store {
                 case Mutation.Keep keep -> { }
                 case Mutation.Put put -> cache.install(keys.get(i), tokens.get(i), versions[i] < 0
                         ? Slot.absentUnknown()
-                        : Slot.of(new Entry(put.value().clone(), put.expireAtMillis(), versions[i])));
+                        : slot(new Entry(put.value(), put.expireAtMillis(), versions[i])));
                 case Mutation.Delete delete -> cache.install(keys.get(i), tokens.get(i),
                         versions[i] < 0 ? Slot.absentUnknown() : Slot.absentAfter(versions[i]));
             }

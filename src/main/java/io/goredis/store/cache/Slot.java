@@ -48,7 +48,7 @@ record Slot(Entry entry, long rank) {
     }
 
     int weight(CacheKey key) {
-        long w = (long) OVERHEAD_BYTES + key.key().length + (entry == null ? 0 : entry.value().length);
+        long w = (long) OVERHEAD_BYTES + key.key().length + (entry == null ? 0 : entry.value().weight());
         return (int) Math.min(Integer.MAX_VALUE, w);
     }
 }

@@ -392,7 +392,6 @@ public final class DynamoStore implements Store {
             case Mutation.Delete d -> live.isEmpty() ? null
                     : codec.tombstone(db, key, nextVersion(current.version()), now);
             case Mutation.Put p -> {
-                codec.checkPut(key, p.value());
                 yield codec.encode(db, key, p.value(), p.expireAtMillis(),
                         nextVersion(current == null ? -1 : current.version()));
             }

@@ -114,10 +114,9 @@ final class DynamoTransactions {
                     }
                 }
                 case Mutation.Put put -> {
-                    codec.checkPut(k.key(), put.value());
-                    bytes += ItemCodec.itemSize(k.key(), put.value());
                     versions[i] = store.nextVersion(expected == null ? -1 : expected.version());
                     newItem = codec.encode(k.db(), k.key(), put.value(), put.expireAtMillis(), versions[i]);
+                    bytes += ItemCodec.itemSize(newItem);
                 }
             }
             writesAny |= newItem != null;

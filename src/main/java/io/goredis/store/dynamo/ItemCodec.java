@@ -1,5 +1,9 @@
 package io.goredis.store.dynamo;
 
+import io.goredis.store.value.StringValue;
+import io.goredis.store.value.Type;
+import io.goredis.store.value.Value;
+import io.goredis.store.value.ValueCodec;
 import io.goredis.store.Entry;
 import io.goredis.store.StoreException;
 import java.time.Duration;
@@ -17,7 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  *   pk   B  partition key: 1 byte database index, then the key bytes (Redis's empty key is valid:
  *           DynamoDB rejects an empty B key, and the db byte makes pk at least one byte long)
- *   v    B  the value; absent on a tombstone
+ *   v    B  the value ({@link ValueCodec}); absent on a tombstone
+ *   t    N  the value's type code ({@link Type#code}); absent = a string
+ *   f    N  the item's layout; absent or 1 = the whole value in {@code v}. Other layouts (a large
+ *           collection as an item per field under a sort key) are refused until they exist.
  *   ver  N  the version: strictly increasing per key across every write, delete included
  *   exp  N  absolute expiry, epoch milliseconds; absent = no expiry; on a tombstone, the delete time
  *   ttl  N  epoch seconds for DynamoDB's TTL sweeper: expiry (or delete time) + a grace period;
@@ -35,6 +42,12 @@ public final class ItemCodec {
     public static final String PK = "pk";
     /** Value attribute (B); absent on tombstones. */
     public static final String VALUE = "v";
+    /** Type attribute (N); absent = string. */
+    public static final String TYPE = "t";
+    /** Layout attribute (N); absent or {@link #LAYOUT_INLINE} = the whole value in {@code v}. */
+    public static final String LAYOUT = "f";
+    /** The one layout so far: the whole value in {@code v}. */
+    public static final int LAYOUT_INLINE = 1;
     /** Version attribute (N). */
     public static final String VERSION = "ver";
     /** Expiry attribute, epoch millis (N); absent = no expiry. */
@@ -57,7 +70,7 @@ public final class ItemCodec {
     // Each number is at most 21 bytes in DynamoDB's size accounting (20 digits / 2 + 1, rounded up).
     private static final int NUMBER_BYTES = 21;
     private static final int FIXED_OVERHEAD = PK.length() + VALUE.length() + VERSION.length()
-            + EXPIRE_AT.length() + TTL.length() + 3 * NUMBER_BYTES;
+            + EXPIRE_AT.length() + TTL.length() + 3 * NUMBER_BYTES + TYPE.length() + LAYOUT.length() + 4;
 
     private final long ttlGraceSeconds;
 
@@ -107,17 +120,38 @@ public final class ItemCodec {
         return key;
     }
 
-    /** A full item holding a value. {@code expireAtMillis} is {@link Entry#NO_EXPIRY} for none. */
+    /** A full item holding a string value. {@code expireAtMillis} is {@link Entry#NO_EXPIRY} for none. */
     public Map<String, AttributeValue> encode(int db, byte[] key, byte[] value, long expireAtMillis, long version) {
+        return encode(db, key, StringValue.of(value), expireAtMillis, version);
+    }
+
+    /**
+     * A full item holding {@code value}. Refuses, with a {@link StoreException} and before anything
+     * is written, a key or value that would make the item larger than DynamoDB's 400 KB.
+     */
+    public Map<String, AttributeValue> encode(int db, byte[] key, Value value, long expireAtMillis, long version) {
+        byte[] bytes = ValueCodec.encode(value);
+        checkPut(key, bytes);
         Map<String, AttributeValue> item = new HashMap<>(8);
         item.put(PK, pk(db, key));
-        item.put(VALUE, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(value)));
+        item.put(VALUE, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(bytes)));
         item.put(VERSION, number(version));
+        if (value.type() != Type.STRING) {
+            item.put(TYPE, number(value.type().code()));
+            item.put(LAYOUT, number(LAYOUT_INLINE));
+        }
         if (expireAtMillis != Entry.NO_EXPIRY) {
             item.put(EXPIRE_AT, number(expireAtMillis));
             item.put(TTL, number(ttlSeconds(expireAtMillis)));
         }
         return item;
+    }
+
+    /** An upper bound of an encoded item's size as DynamoDB counts it. */
+    public static long itemSize(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(VALUE);
+        return FIXED_OVERHEAD + item.get(PK).b().asByteArrayUnsafe().length
+                + (v == null ? 0 : v.b().asByteArrayUnsafe().length);
     }
 
     /** A tombstone: the key is deleted at {@code version}; the sweeper reclaims it after the grace. */
@@ -152,8 +186,17 @@ public final class ItemCodec {
                 raw[0] & 0xff,
                 key,
                 Long.parseLong(ver.n()),
-                v == null || v.b() == null ? null : v.b().asByteArrayUnsafe(),
+                v == null || v.b() == null ? null : ValueCodec.decode(typeOf(image), v.b().asByteArrayUnsafe()),
                 exp == null || exp.n() == null ? Entry.NO_EXPIRY : Long.parseLong(exp.n()));
+    }
+
+    private static Type typeOf(Map<String, AttributeValue> image) {
+        AttributeValue layout = image.get(LAYOUT);
+        if (layout != null && (layout.n() == null || Integer.parseInt(layout.n()) != LAYOUT_INLINE)) {
+            throw new IllegalArgumentException("item layout " + layout + " is not one this goredis reads");
+        }
+        AttributeValue t = image.get(TYPE);
+        return t == null ? Type.STRING : Type.ofCode(Integer.parseInt(t.n()));
     }
 
     /** The version in an item or image, or -1 when it has none (the key never existed). */
@@ -173,17 +216,12 @@ public final class ItemCodec {
         }
     }
 
-    /** Refuses a key or value that would make an item over DynamoDB's 400 KB limit. */
+    /** Refuses a key or encoded value that would make an item over DynamoDB's 400 KB limit. */
     public void checkPut(byte[] key, byte[] value) {
         checkKey(key);
-        if (itemSize(key, value) > MAX_ITEM_BYTES) {
+        if (FIXED_OVERHEAD + 1L + key.length + value.length > MAX_ITEM_BYTES) {
             throw new StoreException("ERR value too large for the DynamoDB store (max 400 KB item)");
         }
-    }
-
-    /** An upper bound of the item's size as DynamoDB counts it. */
-    public static long itemSize(byte[] key, byte[] value) {
-        return FIXED_OVERHEAD + 1L + key.length + value.length;
     }
 
     long ttlSeconds(long atMillis) {

@@ -48,27 +48,39 @@ final class Db {
      * already present the map keeps its existing Key object. Returns the previous entry.
      */
     Entry put(Key owned, Entry entry) {
+        return put(owned, entry, -1);
+    }
+
+    /**
+     * As {@link #put(Key, Entry)}; {@code weightBefore} is the previous value's weight when an
+     * updater changed that value in place (so it cannot be measured now), or -1 to measure it.
+     */
+    Entry put(Key owned, Entry entry, long weightBefore) {
         Entry prev = map.put(owned, entry);
+        long after = entry.value().weight();
         if (prev == null) {
             keys.add(owned);
-            bytes.add(ENTRY_OVERHEAD + owned.bytes.length + entry.value().length);
-        } else if (prev.value().length != entry.value().length) {
-            bytes.add(entry.value().length - (long) prev.value().length);
+            bytes.add(ENTRY_OVERHEAD + owned.bytes.length + after);
+        } else {
+            long before = weightBefore >= 0 ? weightBefore : prev.value().weight();
+            if (before != after) {
+                bytes.add(after - before);
+            }
         }
-        long before = prev == null ? Entry.NO_EXPIRY : prev.expireAtMillis();
-        long after = entry.expireAtMillis();
-        if (before != after) {
-            if (before == Entry.NO_EXPIRY) {
+        long expiryBefore = prev == null ? Entry.NO_EXPIRY : prev.expireAtMillis();
+        long expiryAfter = entry.expireAtMillis();
+        if (expiryBefore != expiryAfter) {
+            if (expiryBefore == Entry.NO_EXPIRY) {
                 volatileKeys.add(owned);
                 expires.increment();
                 bytes.add(EXPIRY_OVERHEAD);
             } else {
-                uncount(before);
+                uncount(expiryBefore);
             }
-            if (after == Entry.NO_EXPIRY) {
+            if (expiryAfter == Entry.NO_EXPIRY) {
                 dropExpiry(owned);
             } else {
-                expiryCounts.merge(after, 1L, Long::sum);
+                expiryCounts.merge(expiryAfter, 1L, Long::sum);
             }
         }
         return prev;
@@ -79,7 +91,7 @@ final class Db {
         Entry prev = map.remove(key);
         if (prev != null) {
             keys.remove(key);
-            bytes.add(-(ENTRY_OVERHEAD + key.bytes.length + prev.value().length));
+            bytes.add(-(ENTRY_OVERHEAD + key.bytes.length + prev.value().weight()));
             if (prev.hasExpiry()) {
                 uncount(prev.expireAtMillis());
                 dropExpiry(key);

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -115,6 +116,19 @@ public final class InMemoryStore implements Store {
         return Optional.of(e);
     }
 
+    /** Under the key's stripe lock: updaters change collections in place under it. */
+    @Override
+    public <R> R read(int db, byte[] key, Function<Optional<Entry>, R> reader) {
+        Key k = Key.wrap(key);
+        int s = Stripes.of(k);
+        stripes.lock(s);
+        try {
+            return reader.apply(live(dbs.get(db).map.get(k), clock.millis()));
+        } finally {
+            stripes.unlock(s);
+        }
+    }
+
     @Override
     public List<Optional<Entry>> getAll(int db, List<byte[]> keys) {
         // Under the stripe locks, so MGET never sees an MSET half-applied.
@@ -180,8 +194,10 @@ public final class InMemoryStore implements Store {
             Db d = dbs.get(db);
             long now = clock.millis();
             Entry stored = d.map.get(k);
+            // the updater may change a collection in place: weigh it first
+            long weightBefore = stored == null ? -1 : stored.value().weight();
             Decision<R> decision = updater.apply(live(stored, now));
-            apply(d, k, decision.mutation(), now);
+            apply(d, k, decision.mutation(), now, weightBefore);
             return decision.result();
         } finally {
             stripes.unlock(s);
@@ -198,8 +214,11 @@ public final class InMemoryStore implements Store {
         try {
             long now = clock.millis();
             List<Optional<Entry>> current = new ArrayList<>(ks.length);
+            long[] weightsBefore = new long[ks.length];
             for (int i = 0; i < ks.length; i++) {
-                current.add(live(dbs.get(refs.get(i).db()).map.get(ks[i]), now));
+                Entry stored = dbs.get(refs.get(i).db()).map.get(ks[i]);
+                weightsBefore[i] = stored == null ? -1 : stored.value().weight();
+                current.add(live(stored, now));
             }
             Decision.Multi<R> decision = updater.apply(Collections.unmodifiableList(current));
             List<Mutation> mutations = decision.mutations();
@@ -213,7 +232,7 @@ public final class InMemoryStore implements Store {
                 }
                 try {
                     for (int i = 0; i < ks.length; i++) {
-                        apply(dbs.get(refs.get(i).db()), ks[i], mutations.get(i), now);
+                        apply(dbs.get(refs.get(i).db()), ks[i], mutations.get(i), now, weightsBefore[i]);
                     }
                 } finally {
                     for (int s : locked) {
@@ -232,6 +251,11 @@ public final class InMemoryStore implements Store {
      * caller's array: it is copied before anything keeps it.
      */
     private long apply(Db d, Key key, Mutation mutation, long now) {
+        return apply(d, key, mutation, now, -1);
+    }
+
+    /** As above; {@code weightBefore} as {@link Db#put(Key, Entry, long)}. */
+    private long apply(Db d, Key key, Mutation mutation, long now, long weightBefore) {
         switch (mutation) {
             case Mutation.Keep keep -> {
                 return -1;
@@ -241,11 +265,11 @@ public final class InMemoryStore implements Store {
                 return -1;
             }
             case Mutation.Put put -> {
-                Entry e = new Entry(put.value().clone(), put.expireAtMillis(), stripes.nextVersion(Stripes.of(key)));
+                Entry e = new Entry(put.value(), put.expireAtMillis(), stripes.nextVersion(Stripes.of(key)));
                 if (e.isExpiredAt(now)) {
                     d.remove(key);
                 } else {
-                    createdIfNew(key, d.put(key.owned(), e), now);
+                    createdIfNew(key, d.put(key.owned(), e, weightBefore), now);
                 }
                 return e.version();
             }
@@ -269,6 +293,12 @@ public final class InMemoryStore implements Store {
     @Override
     public Isolation isolation() {
         return Isolation.SERIAL;
+    }
+
+    /** Updaters change collections in place under the key's lock. */
+    @Override
+    public boolean sharesLiveValues() {
+        return true;
     }
 
     @Override

@@ -33,7 +33,7 @@ final class MemoryMeta implements MetaStore {
         switch (d.mutation()) {
             case Mutation.Keep keep -> { }
             case Mutation.Delete delete -> entries.remove(name);
-            case Mutation.Put p -> entries.put(name, new Entry(p.value().clone(), Entry.NO_EXPIRY, ++version));
+            case Mutation.Put p -> entries.put(name, new Entry(p.value(), Entry.NO_EXPIRY, ++version));
         }
         return d.result();
     }

@@ -67,6 +67,8 @@ public final class TxView implements Store {
         /** The key's state inside the transaction (expiry judged on reading). */
         Optional<Entry> current = Optional.empty();
         boolean written;
+        /** Whether {@code current}'s value is this transaction's own (a copy, or put by it). */
+        boolean owned;
     }
 
     private final Store base;
@@ -204,11 +206,28 @@ public final class TxView implements Store {
             }
             case Mutation.Put put -> {
                 long version = slot.stamp == null ? 0 : slot.stamp.version() + 1;
-                Entry e = new Entry(put.value().clone(), put.expireAtMillis(), Math.max(0, version));
+                Entry e = new Entry(put.value(), put.expireAtMillis(), Math.max(0, version));
                 slot.current = e.isExpiredAt(clock.millis()) ? Optional.empty() : Optional.of(e);
                 slot.written = true;
+                slot.owned = true;
             }
         }
+    }
+
+    /**
+     * What an updater gets: the visible entry, its collection value copied the first time, so that
+     * an updater changing it in place (see {@link io.goredis.store.value.Value}) never touches the
+     * base store's value, which other readers share.
+     */
+    private Optional<Entry> forUpdate(Slot slot) {
+        Optional<Entry> v = visible(slot);
+        if (v.isPresent() && !slot.owned) {
+            Entry e = v.get();
+            slot.current = Optional.of(new Entry(e.value().copy(), e.expireAtMillis(), e.version()));
+            slot.owned = true;
+            return slot.current;
+        }
+        return v;
     }
 
     // ---------------------------------------------------------------- Store
@@ -241,7 +260,7 @@ public final class TxView implements Store {
     @Override
     public <R> R update(int db, byte[] key, Updater<R> updater) {
         Slot slot = observed(db, key);
-        Decision<R> decision = updater.apply(visible(slot));
+        Decision<R> decision = updater.apply(forUpdate(slot));
         write(slot, decision.mutation());
         return decision.result();
     }
@@ -253,7 +272,7 @@ public final class TxView implements Store {
         for (KeyRef k : keys) {
             Slot slot = observed(k.db(), k.key());
             touched.add(slot);
-            current.add(visible(slot));
+            current.add(forUpdate(slot));
         }
         Decision.Multi<R> decision = updater.apply(Collections.unmodifiableList(current));
         if (decision.mutations().size() != keys.size()) {

@@ -272,7 +272,7 @@ class BitmapCommandsTest {
                 cmd.add(key);
             }
             for (int i = 0; i < n; i++) {
-                values.add(store.get(0, b(cmd.get(3 + i))).map(Entry::value).orElse(new byte[0]));
+                values.add(store.get(0, b(cmd.get(3 + i))).map(Entry::bytes).orElse(new byte[0]));
             }
             byte[] expected = opModel(op, values);
             assertEquals(":" + expected.length, run(cmd.toArray(String[]::new)));
@@ -403,7 +403,7 @@ class BitmapCommandsTest {
     }
 
     private byte[] value(String key) {
-        return entry(key).value();
+        return entry(key).bytes();
     }
 
     private static byte[] randomBytes(Random random, int n) {

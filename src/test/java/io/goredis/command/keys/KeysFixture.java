@@ -70,7 +70,7 @@ final class KeysFixture {
     }
 
     String get(int db, String key) {
-        return store.get(db, bytes(key)).map(e -> new String(e.value(), StandardCharsets.ISO_8859_1)).orElse(null);
+        return store.get(db, bytes(key)).map(e -> new String(e.bytes(), StandardCharsets.ISO_8859_1)).orElse(null);
     }
 
     long expireAt(int db, String key) {

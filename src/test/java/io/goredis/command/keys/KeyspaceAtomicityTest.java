@@ -102,7 +102,7 @@ class KeyspaceAtomicityTest {
         }
         List<String> replies = race(i -> new String[] {"COPY", "src" + i, "dst", "REPLACE"});
         assertEquals(RACERS, count(replies, ":1"));
-        String v = new String(store.get(0, KeysFixture.bytes("dst")).orElseThrow().value());
+        String v = new String(store.get(0, KeysFixture.bytes("dst")).orElseThrow().bytes());
         assertTrue(v.startsWith("value"), v);
     }
 }

@@ -61,7 +61,7 @@ class GetTest extends StringCommandTestBase {
             big[i] = (byte) (i * 31);
         }
         assertEquals("+OK\r\n", run(List.of(b("SET"), b("big"), big)));
-        assertEquals(big.length, store.get(0, b("big")).orElseThrow().value().length);
+        assertEquals(big.length, store.get(0, b("big")).orElseThrow().bytes().length);
         assertEquals("$" + big.length + "\r\n" + new String(big, java.nio.charset.StandardCharsets.ISO_8859_1)
                 + "\r\n", run("GET", "big"));
     }

@@ -177,6 +177,6 @@ class SetTest extends StringCommandTestBase {
         ctx.session().select(5);
         assertOk("SET", "k", "v");
         assertNull(stored("k"));
-        assertEquals("v", new String(store.get(5, b("k")).orElseThrow().value()));
+        assertEquals("v", new String(store.get(5, b("k")).orElseThrow().bytes()));
     }
 }

@@ -83,7 +83,7 @@ abstract class StringCommandTestBase {
     /** The stored value, or null. */
     String stored(String key) {
         return store.get(0, key.getBytes(StandardCharsets.UTF_8))
-                .map(e -> new String(e.value(), StandardCharsets.ISO_8859_1))
+                .map(e -> new String(e.bytes(), StandardCharsets.ISO_8859_1))
                 .orElse(null);
     }
 

@@ -76,7 +76,7 @@ class CachingClusterIT {
     }
 
     private static String str(Optional<Entry> e) {
-        return e.map(x -> new String(x.value(), StandardCharsets.UTF_8)).orElse(null);
+        return e.map(x -> new String(x.bytes(), StandardCharsets.UTF_8)).orElse(null);
     }
 
     /** Polls (with a deadline) until {@code node} reads {@code expected} for {@code key}. */
@@ -200,12 +200,12 @@ class CachingClusterIT {
             case 0 -> node.put(0, key, bytes("s" + rnd.nextInt(1000)), Entry.NO_EXPIRY);
             case 1 -> node.delete(0, key);
             case 2 -> node.update(0, key, cur -> Decision.put(
-                    bytes(cur.map(e -> new String(e.value(), StandardCharsets.UTF_8)).orElse("") + "a"),
+                    bytes(cur.map(e -> new String(e.bytes(), StandardCharsets.UTF_8)).orElse("") + "a"),
                     cur.map(Entry::expireAtMillis).orElse(Entry.NO_EXPIRY), null));
             case 3 -> node.update(0, key, cur -> {
                 long n;
                 try {
-                    n = cur.map(e -> Long.parseLong(new String(e.value(), StandardCharsets.UTF_8))).orElse(0L);
+                    n = cur.map(e -> Long.parseLong(new String(e.bytes(), StandardCharsets.UTF_8))).orElse(0L);
                 } catch (NumberFormatException e) {
                     return Decision.keep(null); // INCR on a non-integer: an error, nothing written
                 }

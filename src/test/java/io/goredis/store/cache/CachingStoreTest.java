@@ -63,7 +63,7 @@ class CachingStoreTest {
     }
 
     private static String str(Optional<Entry> e) {
-        return e.map(x -> new String(x.value(), StandardCharsets.UTF_8)).orElse(null);
+        return e.map(x -> new String(x.bytes(), StandardCharsets.UTF_8)).orElse(null);
     }
 
     /** Another node's SET: written to the table; the feed delivers it when the test says. */
@@ -107,7 +107,7 @@ class CachingStoreTest {
         long before = node.get(0, b("n")).orElseThrow().version();
         node.update(0, b("n"), cur -> Decision.put(b("2"), Entry.NO_EXPIRY, null));
         Entry e = node.get(0, b("n")).orElseThrow();
-        assertEquals("2", new String(e.value(), StandardCharsets.UTF_8));
+        assertEquals("2", new String(e.bytes(), StandardCharsets.UTF_8));
         assertTrue(e.version() > before);
         assertEquals(0, node.cache().misses());
     }

@@ -39,7 +39,7 @@ class CoherentCacheTest {
 
     private String valueOf(String k) {
         Slot s = cache.lookup(key(k));
-        return s == null ? null : s.visibleAt(clock.millis()).map(e -> new String(e.value(), StandardCharsets.UTF_8)).orElse("(absent)");
+        return s == null ? null : s.visibleAt(clock.millis()).map(e -> new String(e.bytes(), StandardCharsets.UTF_8)).orElse("(absent)");
     }
 
     private void fill(String k, Entry e) {

@@ -38,7 +38,7 @@ class ItemCodecDecoderTest {
         assertArrayEquals(b("k"), e.key());
         assertEquals(7, e.version());
         Entry entry = e.entry().orElseThrow();
-        assertArrayEquals(b("v"), entry.value());
+        assertArrayEquals(b("v"), entry.bytes());
         assertEquals(1234, entry.expireAtMillis());
     }
 

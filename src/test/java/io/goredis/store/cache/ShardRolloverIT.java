@@ -54,7 +54,7 @@ class ShardRolloverIT {
     }
 
     private static Optional<String> read(CachingStore node) {
-        return node.get(0, b("k")).map(e -> new String(e.value(), StandardCharsets.UTF_8));
+        return node.get(0, b("k")).map(e -> new String(e.bytes(), StandardCharsets.UTF_8));
     }
 
     private static void awaitRead(CachingStore node, String expected) {

@@ -47,14 +47,14 @@ class DynamoStoreIT {
         long v = store.put(0, b("k"), b("v"), Entry.NO_EXPIRY);
         Optional<Entry> e = store.get(0, b("k"));
         assertTrue(e.isPresent());
-        assertArrayEquals(b("v"), e.get().value());
+        assertArrayEquals(b("v"), e.get().bytes());
         assertEquals(v, e.get().version());
     }
 
     @Test
     void emptyKey_works() {
         store.put(3, new byte[0], b("x"), Entry.NO_EXPIRY);
-        assertArrayEquals(b("x"), store.get(3, new byte[0]).orElseThrow().value());
+        assertArrayEquals(b("x"), store.get(3, new byte[0]).orElseThrow().bytes());
         assertTrue(store.get(0, new byte[0]).isEmpty());
     }
 

@@ -92,7 +92,7 @@ class DynamoStoreTest {
         @Override
         public Decision<Long> apply(Optional<Entry> cur) {
             calls++;
-            long next = cur.map(e -> Long.parseLong(new String(e.value(), UTF_8))).orElse(0L) + 1;
+            long next = cur.map(e -> Long.parseLong(new String(e.bytes(), UTF_8))).orElse(0L) + 1;
             return Decision.put(Long.toString(next).getBytes(UTF_8), Entry.NO_EXPIRY, next);
         }
     }

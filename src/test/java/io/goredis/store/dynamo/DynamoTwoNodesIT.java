@@ -46,7 +46,7 @@ class DynamoTwoNodesIT {
     }
 
     private static final Updater<Long> INCR = cur -> {
-        long next = cur.map(e -> Long.parseLong(new String(e.value(), UTF_8))).orElse(0L) + 1;
+        long next = cur.map(e -> Long.parseLong(new String(e.bytes(), UTF_8))).orElse(0L) + 1;
         return Decision.put(Long.toString(next).getBytes(UTF_8), Entry.NO_EXPIRY, next);
     };
 
@@ -70,7 +70,7 @@ class DynamoTwoNodesIT {
                 node.update(0, b("counter"), INCR);
             }
         });
-        assertEquals("400", new String(nodeA.get(0, b("counter")).orElseThrow().value(), UTF_8));
+        assertEquals("400", new String(nodeA.get(0, b("counter")).orElseThrow().bytes(), UTF_8));
         assertEquals(nodeA.get(0, b("counter")), nodeB.get(0, b("counter")));
     }
 

@@ -32,7 +32,7 @@ class ItemCodecTest {
         StoredItem s = codec.decode(item);
         assertEquals(15, s.db());
         assertArrayEquals(key, s.key());
-        assertArrayEquals(value, s.value());
+        assertEquals(io.goredis.store.value.StringValue.of(value), s.value());
         assertEquals(1_700_000_000_123L, s.expireAtMillis());
         assertEquals(42, s.version());
         assertFalse(s.isTombstone());

@@ -89,7 +89,7 @@ class InMemoryStoreTest extends StoreContractTest {
         Await.until(Duration.ofSeconds(10), () -> memory().storedKeys(0) == 1 && memory().storedKeys(1) == 1 && memory().storedKeys(2) == 0,
                 () -> "timed out waiting for active expiry");
         assertTrue(memory().usedMemoryEstimate() < before / 100, "memory estimate went down");
-        assertArrayEquals(b("v"), store.get(0, b("keeper")).orElseThrow().value());
+        assertArrayEquals(b("v"), store.get(0, b("keeper")).orElseThrow().bytes());
         assertTrue(store.get(1, b("later")).isPresent());
     }
 
@@ -147,7 +147,7 @@ class InMemoryStoreTest extends StoreContractTest {
             s.put(0, b("k"), b("v2"), Entry.NO_EXPIRY);
             clock.advanceMillis(11);
             assertEquals(0, s.expireCycle(Long.MAX_VALUE));
-            assertArrayEquals(b("v2"), s.get(0, b("k")).orElseThrow().value());
+            assertArrayEquals(b("v2"), s.get(0, b("k")).orElseThrow().bytes());
         }
     }
 
@@ -314,7 +314,7 @@ class InMemoryStoreTest extends StoreContractTest {
             } else {
                 while (!stop.get()) {
                     List<Optional<Entry>> both = store.getAll(0, List.of(b("k1"), b("k2")));
-                    if (!s(both.get(0).orElseThrow().value()).equals(s(both.get(1).orElseThrow().value()))) {
+                    if (!s(both.get(0).orElseThrow().bytes()).equals(s(both.get(1).orElseThrow().bytes()))) {
                         torn.incrementAndGet();
                     }
                     if (store.get(0, b("k1")).isEmpty()) {

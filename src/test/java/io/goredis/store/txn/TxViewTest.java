@@ -56,10 +56,10 @@ class TxViewTest {
     void writes_areBufferedUntilCommit_andReadBackInside() {
         TxView v = view();
         v.put(0, b("k"), b("1"), Entry.NO_EXPIRY);
-        assertArrayEquals(b("1"), v.get(0, b("k")).orElseThrow().value());
+        assertArrayEquals(b("1"), v.get(0, b("k")).orElseThrow().bytes());
         assertTrue(base.get(0, b("k")).isEmpty());
         v.commit();
-        assertArrayEquals(b("1"), base.get(0, b("k")).orElseThrow().value());
+        assertArrayEquals(b("1"), base.get(0, b("k")).orElseThrow().bytes());
     }
 
     @Test
@@ -67,7 +67,7 @@ class TxViewTest {
         base.put(0, b("n"), b("5"), Entry.NO_EXPIRY);
         TxView v = view();
         long r = v.update(0, b("n"), cur -> {
-            long next = Long.parseLong(s(cur.orElseThrow().value())) + 1;
+            long next = Long.parseLong(s(cur.orElseThrow().bytes())) + 1;
             return Decision.put(b(Long.toString(next)), Entry.NO_EXPIRY, next);
         });
         assertEquals(6, r);
@@ -198,7 +198,7 @@ class TxViewTest {
                 List.of(Mutation.DELETE, Mutation.put(cur.get(0).orElseThrow().value(), Entry.NO_EXPIRY)), null));
         v.commit();
         assertTrue(base.get(0, b("src")).isEmpty());
-        assertArrayEquals(b("v"), base.get(0, b("dst")).orElseThrow().value());
+        assertArrayEquals(b("v"), base.get(0, b("dst")).orElseThrow().bytes());
     }
 
     /** The base store with a lower transaction key limit, as DynamoDB's 100. */
