@@ -37,7 +37,8 @@ class KeyspaceCommandsTest {
             Map.entry("pttl", "2 [fast, readonly] 1,1,1"),
             Map.entry("expiretime", "2 [fast, readonly] 1,1,1"),
             Map.entry("pexpiretime", "2 [fast, readonly] 1,1,1"),
-            Map.entry("persist", "2 [fast, write] 1,1,1")));
+            Map.entry("persist", "2 [fast, write] 1,1,1"),
+            Map.entry("object", "-2 [] 0,0,0")));
 
     @Test
     void all_matchesRedisCommandInfo() {
