@@ -66,7 +66,7 @@ final class DynamoTransactions {
     static final String IF_LIVE_VERSION = "#ver = :old AND (attribute_not_exists(#exp) OR #exp >= :now)";
     static final Map<String, String> NAMES_VER_EXP = Map.of("#ver", ItemCodec.VERSION, "#exp", ItemCodec.EXPIRE_AT);
 
-    private final DynamoStore store;
+    private final VersionClock versionClock;
     private final DynamoDbClient reads;
     private final DynamoDbClient writes;
     private final String table;
@@ -75,9 +75,9 @@ final class DynamoTransactions {
     private final Backoff backoff;
     private final AwsRequestOverrideConfiguration bigCall;
 
-    DynamoTransactions(DynamoStore store, DynamoDbClient reads, DynamoDbClient writes, String table, ItemCodec codec,
+    DynamoTransactions(VersionClock versionClock, DynamoDbClient reads, DynamoDbClient writes, String table, ItemCodec codec,
                        Clock clock, Backoff backoff, AwsRequestOverrideConfiguration bigCall) {
-        this.store = store;
+        this.versionClock = versionClock;
         this.reads = reads;
         this.writes = writes;
         this.table = table;
@@ -109,12 +109,12 @@ final class DynamoTransactions {
                 case Mutation.Keep keep -> { }
                 case Mutation.Delete delete -> {
                     if (expected.live()) {
-                        versions[i] = store.nextVersion(expected.version());
+                        versions[i] = versionClock.next(expected.version());
                         newItem = codec.tombstone(k.db(), k.key(), versions[i], now);
                     }
                 }
                 case Mutation.Put put -> {
-                    versions[i] = store.nextVersion(expected == null ? -1 : expected.version());
+                    versions[i] = versionClock.next(expected == null ? -1 : expected.version());
                     newItem = codec.encode(k.db(), k.key(), put.value(), put.expireAtMillis(), versions[i]);
                     bytes += ItemCodec.itemSize(newItem);
                 }

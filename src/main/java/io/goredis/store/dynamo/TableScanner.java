@@ -3,6 +3,7 @@ package io.goredis.store.dynamo;
 import io.goredis.store.KeyspaceStats;
 import io.goredis.store.ScanPage;
 import io.goredis.store.StoreException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,18 +47,21 @@ final class TableScanner {
     /** Tombstones per TransactWriteItems (DynamoDB's limit is 100 items; smaller batches conflict less). */
     private static final int FLUSH_BATCH = 50;
 
-    private final DynamoStore store;
     private final DynamoDbClient client;
     private final String table;
     private final ItemCodec codec;
+    private final Clock clock;
     private final ScanCursors cursors;
+    private final FlushWrites flushWrites;
 
-    TableScanner(DynamoStore store, DynamoDbClient client, String table, ItemCodec codec, ScanCursors cursors) {
-        this.store = store;
+    TableScanner(DynamoDbClient client, String table, ItemCodec codec, Clock clock, ScanCursors cursors,
+                 FlushWrites flushWrites) {
         this.client = client;
         this.table = table;
         this.codec = codec;
+        this.clock = clock;
         this.cursors = cursors;
+        this.flushWrites = flushWrites;
     }
 
     int openCursors() {
@@ -146,8 +150,8 @@ final class TableScanner {
     /**
      * Tombstones every item holding a value in {@code db} (every db if negative), expired ones
      * included, each write conditioned on the version the scan saw, 50 per transaction and 4
-     * transactions at a time. Not atomic: a key written concurrently may survive (its write counts
-     * as after the flush).
+     * transactions at a time ({@link FlushWrites}). Not atomic: a key written concurrently may
+     * survive (its write counts as after the flush).
      */
     void flush(int db) {
         Map<String, String> names = new HashMap<>(Map.of("#v", ItemCodec.VALUE, "#pk", ItemCodec.PK,
@@ -175,7 +179,7 @@ final class TableScanner {
                         pks.add(item.get(ItemCodec.PK));
                         versions.add(Long.parseLong(item.get(ItemCodec.VERSION).n()));
                     }
-                    done.add(pool.submit(() -> store.tombstoneAllIfUnchanged(pks, versions)));
+                    done.add(pool.submit(() -> flushWrites.tombstoneAllIfUnchanged(pks, versions)));
                 }
                 for (Future<?> f : done) {
                     await(f);
@@ -201,7 +205,7 @@ final class TableScanner {
     /** Every live key of {@code db} starting with {@code prefix}, read with one full Scan (DynamoMeta.names). */
     List<byte[]> liveKeys(int db, byte[] prefix) {
         List<byte[]> out = new ArrayList<>();
-        long now = store.clockMillis();
+        long now = clock.millis();
         ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true)
                 .projectionExpression("#pk")
                 .filterExpression(IN_DB + LIVE)
