@@ -8,6 +8,7 @@
 #   bench/txn-cost.sh 50 10 100              50 per figure, N = 10 and 100
 #   bench/txn-cost.sh 20 http://127.0.0.1:8000   against a DynamoDB (Local) already running
 #   STORES=caching bench/txn-cost.sh         one store only (default dynamodb,caching)
+#   SCENARIOS=HSET bench/txn-cost.sh 20 1 10 30   only the scenarios named so (here: one HSET on a hash of 100*N fields)
 # The calls are counted by an SDK ExecutionInterceptor (TxCostBench$Meter), registered for every SDK
 # client in the JVM through the SDK's global-interceptor resource, which this script writes into a
 # temporary class directory (never into the test classpath: tests are not metered).
@@ -37,6 +38,6 @@ echo 'io.goredis.bench.TxCostBench$Meter' > "$WORK/classes/software/amazon/awssd
 echo "goredis $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src/main 2>/dev/null || echo ' + uncommitted changes in src/main'), jar built $(date -r target/goredis.jar '+%F %T')"
 echo "load: $(uptime | sed 's/.*load average/load average/')"
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$WORK/classes:$WORK/goredis.jar:$DEPS" \
-  -Dlogback.configurationFile=src/test/resources/logback-test.xml -Dstores="${STORES:-dynamodb,caching}" \
+  -Dlogback.configurationFile=src/test/resources/logback-test.xml -Dstores="${STORES:-dynamodb,caching}" -Dscenarios="${SCENARIOS:-}" \
   io.goredis.bench.TxCostBench "$@"
 echo "load: $(uptime | sed 's/.*load average/load average/')"

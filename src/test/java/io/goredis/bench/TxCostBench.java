@@ -409,6 +409,7 @@ public final class TxCostBench {
                     batch.add(eval);
                 }
                 case "N INCRs, no MULTI" -> keys.forEach(k -> batch.add(List.of("INCR", k)));
+                case HSET -> batch.add(List.of("HSET", prefix + ":" + n, "field:0", "new-value-" + System.nanoTime()));
                 default -> throw new IllegalArgumentException(name);
             }
             return List.of(batch);
@@ -423,6 +424,19 @@ public final class TxCostBench {
 
         /** Uncounted set-up: every key exists (integers for INCR, 100-byte values otherwise). */
         void prepare(Conn c, int n) throws IOException {
+            if (name.equals(HSET)) { // one hash of 100 * N fields of ~30 encoded bytes each
+                List<List<String>> hsets = new ArrayList<>();
+                for (int from = 0; from < 100 * n; from += 100) {
+                    List<String> hset = new ArrayList<>(List.of("HSET", prefix + ":" + n));
+                    for (int f = from; f < from + 100; f++) {
+                        hset.add("field:" + f);
+                        hset.add("value-" + f + "-abcdefghij");
+                    }
+                    hsets.add(hset);
+                }
+                c.call(hsets);
+                return;
+            }
             List<List<String>> sets = new ArrayList<>();
             for (String k : keys(n)) {
                 sets.add(List.of("SET", k, numeric ? "0" : VALUE));
@@ -431,14 +445,26 @@ public final class TxCostBench {
         }
     }
 
-    static final List<Scenario> SCENARIOS = List.of(
+    /** Not a transaction: the cost of one HSET on a hash of 100 * N fields (one item per key). */
+    static final String HSET = "HSET 1 field, hash of 100*N fields";
+
+    /** The scenarios run: all, or those whose name starts with {@code -Dscenarios=PREFIX}. */
+    static final List<Scenario> SCENARIOS;
+
+    private static final List<Scenario> ALL = List.of(
             new Scenario("MULTI SET x N", "set", false),
             new Scenario("MULTI INCR x N", "incr", true),
             new Scenario("MULTI GET x N", "get", false),
             new Scenario("WATCH N + MULTI SET x N", "watch", false),
             new Scenario("EVAL N INCRs", "eval", true),
             new Scenario("EVAL of a new script, N INCRs", "evalnew", true),
-            new Scenario("N INCRs, no MULTI", "plain", true));
+            new Scenario("N INCRs, no MULTI", "plain", true),
+            new Scenario(HSET, "hset", false));
+
+    static {
+        String only = System.getProperty("scenarios", "");
+        SCENARIOS = ALL.stream().filter(s -> s.name().startsWith(only)).toList();
+    }
 
     /** One store under test: its server, a connection, and where its calls are counted. */
     record Target(String name, Store store, Server server, Conn conn) {}

@@ -60,7 +60,7 @@ class DifferentialDynamoIT {
             String name = file.getFileName().toString();
             return name.startsWith("strings-") || name.startsWith("keyspace") || name.startsWith("expiry")
                     || name.startsWith("txn-") || name.startsWith("scripting-") || name.startsWith("functions")
-                    || name.startsWith("hashes") || name.startsWith("sets") || name.startsWith("types");
+                    || name.startsWith("hash") || name.startsWith("sets") || name.startsWith("types");
         });
     }
 }

@@ -21,15 +21,15 @@ import java.util.Optional;
  * be empty while the cursor is not yet 0, exactly as in Redis. Every key present for the whole scan
  * is returned at least once (the store's guarantee).
  */
-final class Scan implements Command {
+public final class Scan implements Command {
 
-    static final String INVALID_CURSOR = "ERR invalid cursor";
+    public static final String INVALID_CURSOR = "ERR invalid cursor";
 
     /** Store pages one SCAN may read to gather COUNT keys (Redis bounds its loop likewise). */
     static final int MAX_STORE_CALLS = 10;
 
     /** The parsed request: an unsigned 64-bit cursor held in a long, then the options. */
-    record Request(long cursor, Glob match, long count, byte[] type) {}
+    public record Request(long cursor, Glob match, long count, byte[] type) {}
 
     @Override
     public Reply execute(Args args, Context ctx) {
@@ -70,7 +70,15 @@ final class Scan implements Command {
     }
 
     static Request parse(Args args) {
-        long cursor = parseCursor(args.next());
+        return parseOptions(args, parseCursor(args.next()), true);
+    }
+
+    /**
+     * The options after the cursor, as Redis's {@code scanGenericCommand} parses them: COUNT (an
+     * integer, at least 1), MATCH and, where {@code typeAllowed} (SCAN, not HSCAN/SSCAN/ZSCAN),
+     * TYPE; anything else is {@code ERR syntax error}. HSCAN parses them after looking its key up.
+     */
+    public static Request parseOptions(Args args, long cursor, boolean typeAllowed) {
         Glob match = null;
         long count = 10;
         byte[] type = null;
@@ -84,7 +92,7 @@ final class Scan implements Command {
             } else if (hasValue && args.nextIs("match")) {
                 Glob g = Glob.compile(args.next());
                 match = g.matchesAll() ? null : g;
-            } else if (hasValue && args.nextIs("type")) {
+            } else if (typeAllowed && hasValue && args.nextIs("type")) {
                 type = args.next();
             } else {
                 throw CommandException.syntax();
@@ -98,7 +106,7 @@ final class Scan implements Command {
      * wraps around), digits, nothing after them, no leading space, no overflow past 2^64-1. An empty
      * argument is cursor 0, as in Redis.
      */
-    static long parseCursor(byte[] b) {
+    public static long parseCursor(byte[] b) {
         if (b.length == 0) {
             return 0;
         }
@@ -126,7 +134,8 @@ final class Scan implements Command {
         return negative ? -acc : acc;
     }
 
-    private static Reply reply(long cursor, List<Reply> keys) {
+    /** A SCAN-family reply: the cursor (unsigned decimal), then the page's elements. */
+    public static Reply reply(long cursor, List<Reply> keys) {
         return Reply.array(
                 Reply.bulk(Long.toUnsignedString(cursor).getBytes(StandardCharsets.US_ASCII)),
                 Reply.array(keys));

@@ -14,11 +14,11 @@ import java.math.RoundingMode;
  * <p>Parsing follows {@code string2ld}: {@code strtold} syntax (decimal, hexadecimal, inf,
  * infinity) over the whole argument, no leading space, and no NaN, overflow or underflow to zero.
  */
-final class LongDouble {
+public final class LongDouble {
 
     /** A parsed value: exact finite value, or an infinity ({@code infinite} = +1 / -1). */
-    record Value(BigDecimal finite, int infinite) {
-        boolean isInfinite() {
+    public record Value(BigDecimal finite, int infinite) {
+        public boolean isInfinite() {
             return infinite != 0;
         }
     }
@@ -36,7 +36,7 @@ final class LongDouble {
     private LongDouble() {}
 
     /** Parses as {@code string2ld}; null when Redis would answer "value is not a valid float". */
-    static Value parse(byte[] s) {
+    public static Value parse(byte[] s) {
         if (s.length == 0 || s.length >= MAX_CHARS) {
             return null;
         }
@@ -67,7 +67,7 @@ final class LongDouble {
     }
 
     /** {@code a + b} in long double; null if the sum is infinite or NaN. */
-    static BigDecimal add(Value a, Value b) {
+    public static BigDecimal add(Value a, Value b) {
         if (a.isInfinite() || b.isInfinite()) {
             return null;
         }
@@ -76,7 +76,7 @@ final class LongDouble {
     }
 
     /** Redis's human-friendly long double text: {@code %.17Lf}, trailing zeros and '.' removed, "-0" as "0". */
-    static String format(BigDecimal v) {
+    public static String format(BigDecimal v) {
         String s = v.setScale(17, RoundingMode.HALF_EVEN).toPlainString();
         int end = s.length();
         while (s.charAt(end - 1) == '0') {

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *           DynamoDB rejects an empty B key, and the db byte makes pk at least one byte long)
  *   v    B  the value ({@link ValueCodec}); absent on a tombstone
  *   t    N  the value's type code ({@link Type#code}); absent = a string
+ *   e    N  a string's encoding hint ({@link StringValue#formCode}) where the bytes alone do not tell it
  *   f    N  the item's layout; absent or 1 = the whole value in {@code v}. Other layouts (a large
  *           collection as an item per field under a sort key) are refused until they exist.
  *   ver  N  the version: strictly increasing per key across every write, delete included
@@ -48,6 +49,8 @@ public final class ItemCodec {
     public static final String LAYOUT = "f";
     /** The one layout so far: the whole value in {@code v}. */
     public static final int LAYOUT_INLINE = 1;
+    /** A string's encoding hint (N, {@link StringValue#formCode}): absent = follows from the bytes. */
+    public static final String FORM = "e";
     /** Version attribute (N). */
     public static final String VERSION = "ver";
     /** Expiry attribute, epoch millis (N); absent = no expiry. */
@@ -70,7 +73,7 @@ public final class ItemCodec {
     // Each number is at most 21 bytes in DynamoDB's size accounting (20 digits / 2 + 1, rounded up).
     private static final int NUMBER_BYTES = 21;
     private static final int FIXED_OVERHEAD = PK.length() + VALUE.length() + VERSION.length()
-            + EXPIRE_AT.length() + TTL.length() + 3 * NUMBER_BYTES + TYPE.length() + LAYOUT.length() + 4;
+            + EXPIRE_AT.length() + TTL.length() + 3 * NUMBER_BYTES + TYPE.length() + LAYOUT.length() + FORM.length() + 6;
 
     private final long ttlGraceSeconds;
 
@@ -139,6 +142,8 @@ public final class ItemCodec {
         if (value.type() != Type.STRING) {
             item.put(TYPE, number(value.type().code()));
             item.put(LAYOUT, number(LAYOUT_INLINE));
+        } else if (((StringValue) value).formCode() != 0) {
+            item.put(FORM, number(((StringValue) value).formCode()));
         }
         if (expireAtMillis != Entry.NO_EXPIRY) {
             item.put(EXPIRE_AT, number(expireAtMillis));
@@ -186,8 +191,17 @@ public final class ItemCodec {
                 raw[0] & 0xff,
                 key,
                 Long.parseLong(ver.n()),
-                v == null || v.b() == null ? null : ValueCodec.decode(typeOf(image), v.b().asByteArrayUnsafe()),
+                v == null || v.b() == null ? null : value(image, v.b().asByteArrayUnsafe()),
                 exp == null || exp.n() == null ? Entry.NO_EXPIRY : Long.parseLong(exp.n()));
+    }
+
+    private static Value value(Map<String, AttributeValue> image, byte[] bytes) {
+        Type type = typeOf(image);
+        AttributeValue form = image.get(FORM);
+        if (type == Type.STRING && form != null && form.n() != null) {
+            return StringValue.of(bytes, Integer.parseInt(form.n()));
+        }
+        return ValueCodec.decode(type, bytes);
     }
 
     private static Type typeOf(Map<String, AttributeValue> image) {

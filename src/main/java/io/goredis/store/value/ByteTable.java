@@ -225,7 +225,7 @@ final class ByteTable {
         long mask = keys.length - 1;
         long v = cursor;
         int emitted = 0;
-        int steps = 0;
+        long steps = 0;
         do {
             emitted += emitHome((int) (v & mask), action);
             v |= ~mask;
@@ -233,7 +233,7 @@ final class ByteTable {
             v++;
             v = Long.reverse(v);
             steps++;
-        } while (v != 0 && emitted < count && steps < Math.max(count, 1) * 10);
+        } while (v != 0 && emitted < count && steps < Math.max(count, 1) * 10L); // long: COUNT may be huge
         return v;
     }
 

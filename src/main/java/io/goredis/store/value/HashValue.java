@@ -22,7 +22,7 @@ public final class HashValue implements Value {
     private ByteTable table; // once large
 
     public HashValue() {
-        small = new Packed(32);
+        small = new Packed(0);
     }
 
     private HashValue(Packed small, ByteTable table) {

@@ -15,11 +15,11 @@ final class Packed {
     private int count;
 
     Packed(int capacity) {
-        buf = new byte[Math.max(capacity, 16)];
+        buf = new byte[capacity];
     }
 
     private Packed(Packed other) {
-        buf = Arrays.copyOf(other.buf, Math.max(other.used, 16));
+        buf = Arrays.copyOf(other.buf, other.used);
         used = other.used;
         count = other.count;
     }
@@ -120,14 +120,19 @@ final class Packed {
         System.arraycopy(buf, endOff, buf, off, used - endOff);
         used -= endOff - off;
         count -= n;
-        if (buf.length > 64 && used < buf.length / 4) {
-            buf = Arrays.copyOf(buf, Math.max(used * 2, 16));
+        if (buf.length - used > 64) {
+            buf = Arrays.copyOf(buf, (used + 7) & ~7);
         }
     }
 
+    /**
+     * Grows to what is needed, rounded up to 8 bytes, as Redis reallocates a listpack on every
+     * insert: a small collection keeps no spare room (a million small hashes would waste it a
+     * million times), and copying a few KB per insert is what a listpack costs anyway.
+     */
     private void ensure(int capacity) {
         if (capacity > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(capacity, buf.length + (buf.length >> 1)));
+            buf = Arrays.copyOf(buf, (capacity + 7) & ~7);
         }
     }
 

@@ -47,6 +47,20 @@ public final class StringValue implements Value {
         return new StringValue(bytes, Form.EMBSTR, false);
     }
 
+    /**
+     * The encoding hint as a number (stored by DynamoDB): 0 when everything follows from the bytes,
+     * else 1 raw / 2 forced embstr, plus 4 when not Redis's shared integer.
+     */
+    public int formCode() {
+        return form.ordinal() | (unshared ? 4 : 0);
+    }
+
+    /** The string of {@code bytes} with the {@link #formCode} {@code code}. */
+    public static StringValue of(byte[] bytes, int code) {
+        int f = code & 3;
+        return new StringValue(bytes, f < Form.values().length ? Form.values()[f] : Form.AUTO, (code & 4) != 0);
+    }
+
     /** The same string as a new object (COPY): never Redis's shared integer. */
     public StringValue unshared() {
         return new StringValue(bytes, form, true);
