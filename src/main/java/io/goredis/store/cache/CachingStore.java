@@ -1,23 +1,18 @@
 package io.goredis.store.cache;
 
-import io.goredis.store.ConflictException;
-import io.goredis.store.Decision;
 import io.goredis.store.Entry;
 import io.goredis.store.Isolation;
 import io.goredis.store.KeyRef;
 import io.goredis.store.MetaStore;
 import io.goredis.store.KeyspaceStats;
 import io.goredis.store.MultiUpdater;
-import io.goredis.store.Mutation;
 import io.goredis.store.Observed;
 import io.goredis.store.ScanPage;
-import io.goredis.store.Stamp;
 import io.goredis.store.Store;
 import io.goredis.store.TxOp;
 import io.goredis.store.Updater;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +36,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Scans, counts and flushes go to the delegate.</li>
  * </ul>
  * The rules that keep the cache coherent live in {@link CoherentCache}.
+ *
+ * <p>This class wires the parts together and delegates: {@link CachedKeys} (reads through the
+ * cache, writes through it), {@link CacheTransactions} (observe, observeAll and commit),
+ * {@link KeyspacePassThrough} (scans, counts, flush and swap), all sharing one {@link WriteBack}
+ * (what the cache takes after the delegate answered); it answers the INFO section itself.
  */
 public final class CachingStore implements Store {
 
@@ -54,7 +54,9 @@ public final class CachingStore implements Store {
     private final Store delegate;
     private final ChangeSource source;
     private final CoherentCache cache;
-    private final Clock clock;
+    private final CachedKeys cachedKeys;
+    private final CacheTransactions transactions;
+    private final KeyspacePassThrough passThrough;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -69,176 +71,46 @@ public final class CachingStore implements Store {
         this.delegate = delegate;
         this.source = source;
         this.cache = cache;
-        this.clock = clock;
+        WriteBack writeBack = new WriteBack(delegate, cache);
+        this.cachedKeys = new CachedKeys(delegate, cache, writeBack, clock);
+        this.transactions = new CacheTransactions(delegate, cache, writeBack, clock);
+        this.passThrough = new KeyspacePassThrough(delegate, cache);
         source.start(cache);
     }
 
+    // ---------------------------------------------------------------- keys: see CachedKeys
+
     @Override
     public Optional<Entry> get(int db, byte[] key) {
-        CacheKey k = CacheKey.of(db, key);
-        Slot slot = cache.lookup(k);
-        if (slot != null) {
-            return slot.visibleAt(clock.millis());
-        }
-        CoherentCache.Token token = cache.begin(k);
-        Optional<Entry> read = delegate.get(db, key);
-        cache.install(k, token, read.map(this::slot).orElseGet(Slot::absentUnknown));
-        return read;
+        return cachedKeys.get(db, key);
     }
 
     @Override
     public List<Optional<Entry>> getAll(int db, List<byte[]> keys) {
-        List<Optional<Entry>> out = new ArrayList<>(keys.size());
-        List<Integer> missAt = new ArrayList<>();
-        List<byte[]> missKeys = new ArrayList<>();
-        List<CoherentCache.Token> tokens = new ArrayList<>();
-        long now = clock.millis();
-        for (byte[] key : keys) {
-            CacheKey k = CacheKey.of(db, key);
-            Slot slot = cache.lookup(k);
-            if (slot != null) {
-                out.add(slot.visibleAt(now));
-            } else {
-                missAt.add(out.size());
-                out.add(Optional.empty());
-                missKeys.add(key);
-                tokens.add(cache.begin(k));
-            }
-        }
-        if (missKeys.isEmpty()) {
-            return out;
-        }
-        List<Optional<Entry>> read = delegate.getAll(db, missKeys);
-        for (int i = 0; i < missKeys.size(); i++) {
-            Optional<Entry> e = read.get(i);
-            out.set(missAt.get(i), e);
-            cache.install(CacheKey.of(db, missKeys.get(i)), tokens.get(i), e.map(this::slot).orElseGet(Slot::absentUnknown));
-        }
-        return out;
-    }
-
-    /**
-     * The slot caching {@code entry}: its own copy of a collection when the delegate may change the
-     * delegate's value in place later ({@link Store#sharesLiveValues}); as is otherwise (DynamoDB
-     * hands out freshly decoded values, and an updater's value is handed over on commit).
-     */
-    private Slot slot(Entry entry) {
-        return Slot.of(delegate.sharesLiveValues()
-                ? new Entry(entry.value().copy(), entry.expireAtMillis(), entry.version())
-                : entry);
+        return cachedKeys.getAll(db, keys);
     }
 
     @Override
     public long put(int db, byte[] key, byte[] value, long expireAtMillis) {
-        CacheKey k = CacheKey.of(db, key);
-        CoherentCache.Token token = cache.begin(k);
-        long version;
-        try {
-            version = delegate.put(db, key, value, expireAtMillis);
-        } catch (RuntimeException e) {
-            cache.invalidate(k);
-            throw e;
-        }
-        cache.install(k, token, slot(new Entry(value.clone(), expireAtMillis, version)));
-        return version;
+        return cachedKeys.put(db, key, value, expireAtMillis);
     }
 
     @Override
     public boolean delete(int db, byte[] key) {
-        CacheKey k = CacheKey.of(db, key);
-        CoherentCache.Token token = cache.begin(k);
-        boolean removed;
-        try {
-            removed = delegate.delete(db, key);
-        } catch (RuntimeException e) {
-            cache.invalidate(k);
-            throw e;
-        }
-        // the delegate does not say which version it deleted: cache an unversioned absence
-        cache.install(k, token, Slot.absentUnknown());
-        return removed;
+        return cachedKeys.delete(db, key);
     }
 
     @Override
     public <R> R update(int db, byte[] key, Updater<R> updater) {
-        CacheKey k = CacheKey.of(db, key);
-        CoherentCache.Token token = cache.begin(k);
-        LastAttempt seen = new LastAttempt();
-        R result;
-        try {
-            result = delegate.update(db, key, current -> {
-                Decision<R> d = updater.apply(current);
-                seen.record(current, d.mutation());
-                return d;
-            });
-        } catch (RuntimeException e) {
-            cache.invalidate(k);
-            throw e;
-        }
-        afterCommit(k, token, seen.current, seen.mutation);
-        return result;
+        return cachedKeys.update(db, key, updater);
     }
 
     @Override
     public <R> R updateAll(List<KeyRef> keys, MultiUpdater<R> updater) {
-        List<CacheKey> ks = new ArrayList<>(keys.size());
-        List<CoherentCache.Token> tokens = new ArrayList<>(keys.size());
-        for (KeyRef ref : keys) {
-            CacheKey k = CacheKey.of(ref.db(), ref.key());
-            ks.add(k);
-            tokens.add(cache.begin(k));
-        }
-        LastAttempts seen = new LastAttempts();
-        R result;
-        try {
-            result = delegate.updateAll(keys, current -> {
-                Decision.Multi<R> d = updater.apply(current);
-                seen.record(current, d.mutations());
-                return d;
-            });
-        } catch (RuntimeException e) {
-            ks.forEach(cache::invalidate);
-            throw e;
-        }
-        for (int i = 0; i < ks.size(); i++) {
-            if (seen.current == null || i >= seen.current.size() || i >= seen.mutations.size()) {
-                cache.invalidate(ks.get(i));
-            } else {
-                afterCommit(ks.get(i), tokens.get(i), seen.current.get(i), seen.mutations.get(i));
-            }
-        }
-        return result;
+        return cachedKeys.updateAll(keys, updater);
     }
 
-    /**
-     * Write-back after an atomic update committed {@code mutation} on top of {@code observed} (the
-     * state its last, successful attempt read). The delegate does not return the new version, but a
-     * committed conditional write is the immediate successor of the state it read, so its rank is at
-     * least one version above {@code observed}: any later change ranks higher, any earlier one lower.
-     * From an absent or expired state we know no version, so we drop the key instead.
-     */
-    private void afterCommit(CacheKey k, CoherentCache.Token token, Optional<Entry> observed, Mutation mutation) {
-        if (mutation == null) {
-            cache.invalidate(k);
-            return;
-        }
-        switch (mutation) {
-            case Mutation.Keep keep ->
-                    cache.install(k, token, observed.map(this::slot).orElseGet(Slot::absentUnknown));
-            case Mutation.Delete delete ->
-                    cache.install(k, token, observed.map(e -> Slot.absentAfter(e.version())).orElseGet(Slot::absentUnknown));
-            case Mutation.Put put -> {
-                if (observed.isPresent()) {
-                    long atLeast = observed.get().version() + 1;
-                    cache.install(k, token, slot(new Entry(put.value(), put.expireAtMillis(), atLeast)));
-                } else {
-                    cache.invalidate(k);
-                }
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- transactions
+    // ---------------------------------------------------------------- transactions: see CacheTransactions
 
     @Override
     public Isolation isolation() {
@@ -251,37 +123,13 @@ public final class CachingStore implements Store {
      */
     @Override
     public Observed observe(int db, byte[] key, boolean fresh) {
-        CacheKey k = CacheKey.of(db, key);
-        if (!fresh) {
-            Slot slot = cache.lookup(k);
-            if (slot != null && slot.known()) {
-                Optional<Entry> live = slot.visibleAt(clock.millis());
-                if (live.isPresent()) {
-                    return new Observed(live, Stamp.live(live.get().version()));
-                }
-            }
-        }
-        CoherentCache.Token token = cache.begin(k);
-        Observed read = delegate.observe(db, key, true);
-        cache.install(k, token, read.entry().map(this::slot).orElseGet(Slot::absentUnknown));
-        return read;
+        return transactions.observe(db, key, fresh);
     }
 
     /** A snapshot from the table (the cache is no snapshot), installed in the cache. */
     @Override
     public List<Observed> observeAll(List<KeyRef> keys) {
-        List<CacheKey> ks = new ArrayList<>(keys.size());
-        List<CoherentCache.Token> tokens = new ArrayList<>(keys.size());
-        for (KeyRef ref : keys) {
-            CacheKey k = CacheKey.of(ref.db(), ref.key());
-            ks.add(k);
-            tokens.add(cache.begin(k));
-        }
-        List<Observed> read = delegate.observeAll(keys);
-        for (int i = 0; i < read.size(); i++) {
-            cache.install(ks.get(i), tokens.get(i), read.get(i).entry().map(this::slot).orElseGet(Slot::absentUnknown));
-        }
-        return read;
+        return transactions.observeAll(keys);
     }
 
     /**
@@ -291,38 +139,7 @@ public final class CachingStore implements Store {
      */
     @Override
     public long[] commit(List<TxOp> ops) {
-        List<CacheKey> keys = new ArrayList<>(ops.size());
-        List<CoherentCache.Token> tokens = new ArrayList<>(ops.size());
-        for (TxOp op : ops) {
-            CacheKey k = CacheKey.of(op.key().db(), op.key().key());
-            keys.add(k);
-            tokens.add(cache.begin(k));
-        }
-        long[] versions;
-        try {
-            versions = delegate.commit(ops);
-        } catch (ConflictException e) {
-            if (e.index() >= 0 && e.index() < keys.size()) {
-                cache.invalidate(keys.get(e.index()));
-            } else {
-                keys.forEach(cache::invalidate);
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            keys.forEach(cache::invalidate);
-            throw e;
-        }
-        for (int i = 0; i < ops.size(); i++) {
-            switch (ops.get(i).mutation()) {
-                case Mutation.Keep keep -> { }
-                case Mutation.Put put -> cache.install(keys.get(i), tokens.get(i), versions[i] < 0
-                        ? Slot.absentUnknown()
-                        : slot(new Entry(put.value(), put.expireAtMillis(), versions[i])));
-                case Mutation.Delete delete -> cache.install(keys.get(i), tokens.get(i),
-                        versions[i] < 0 ? Slot.absentUnknown() : Slot.absentAfter(versions[i]));
-            }
-        }
-        return versions;
+        return transactions.commit(ops);
     }
 
     @Override
@@ -342,58 +159,50 @@ public final class CachingStore implements Store {
         return delegate.meta();
     }
 
+    // ---------------------------------------------------------------- keyspace: see KeyspacePassThrough
+
     @Override
     public ScanPage scan(int db, long cursor, int count) {
-        return delegate.scan(db, cursor, count);
+        return passThrough.scan(db, cursor, count);
     }
 
     @Override
     public Optional<byte[]> randomKey(int db) {
-        return delegate.randomKey(db);
+        return passThrough.randomKey(db);
     }
 
     @Override
     public KeyspaceStats stats(int db) {
-        return delegate.stats(db);
+        return passThrough.stats(db);
     }
 
     @Override
     public List<KeyspaceStats> statsAll() {
-        return delegate.statsAll();
+        return passThrough.statsAll();
     }
 
+    /** On the delegate; then, even if it failed, the cache forgets the database. */
     @Override
     public void flush(int db) {
-        try {
-            delegate.flush(db);
-        } finally {
-            cache.invalidateDb(db);
-        }
+        passThrough.flush(db);
     }
 
     @Override
     public void flushAll() {
-        try {
-            delegate.flushAll();
-        } finally {
-            cache.invalidateAll();
-        }
+        passThrough.flushAll();
     }
 
     @Override
     public void swap(int db1, int db2) {
-        try {
-            delegate.swap(db1, db2);
-        } finally {
-            cache.invalidateDb(db1);
-            cache.invalidateDb(db2);
-        }
+        passThrough.swap(db1, db2);
     }
 
     @Override
     public int databases() {
         return delegate.databases();
     }
+
+    // ---------------------------------------------------------------- the store
 
     @Override
     public String name() {
@@ -450,27 +259,6 @@ public final class CachingStore implements Store {
             log.warn("cache: closing the change source failed", e);
         }
         delegate.close();
-    }
-
-    /** The state and mutation of an update's latest attempt (only the last one commits). */
-    private static final class LastAttempt {
-        private volatile Optional<Entry> current = Optional.empty();
-        private volatile Mutation mutation;
-
-        void record(Optional<Entry> current, Mutation mutation) {
-            this.current = current;
-            this.mutation = mutation;
-        }
-    }
-
-    private static final class LastAttempts {
-        private volatile List<Optional<Entry>> current;
-        private volatile List<Mutation> mutations;
-
-        void record(List<Optional<Entry>> current, List<Mutation> mutations) {
-            this.current = List.copyOf(current);
-            this.mutations = mutations;
-        }
     }
 
     @Override
