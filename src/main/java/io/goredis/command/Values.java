@@ -2,6 +2,7 @@ package io.goredis.command;
 
 import io.goredis.store.Entry;
 import io.goredis.store.value.HashValue;
+import io.goredis.store.value.ListValue;
 import io.goredis.store.value.SetValue;
 import io.goredis.store.value.StringValue;
 import io.goredis.store.value.Value;
@@ -73,6 +74,23 @@ public final class Values {
     public static SetValue setForUpdate(Optional<Entry> entry) {
         SetValue s = set(entry);
         return s == null ? new SetValue() : s;
+    }
+
+    /** The list, or null when the key is absent; WRONGTYPE if it holds another type. */
+    public static ListValue list(Optional<Entry> entry) {
+        if (entry.isEmpty()) {
+            return null;
+        }
+        if (entry.get().value() instanceof ListValue l) {
+            return l;
+        }
+        throw wrongType();
+    }
+
+    /** The list an updater may change: the key's, or a new empty one; WRONGTYPE for another type. */
+    public static ListValue listForUpdate(Optional<Entry> entry) {
+        ListValue l = list(entry);
+        return l == null ? new ListValue() : l;
     }
 
     /** The expiry to keep when an updater rewrites the key ({@link Entry#NO_EXPIRY} when absent). */

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The differential scripts again, with goredis on the DynamoDB store (DynamoDB Local in-process):
  * every command must answer as Redis does on this store too (issue 4). Only the scripts of the
- * data commands (strings, keyspace, expiry) and of transactions, scripts and functions run here:
+ * data commands (strings, hashes, sets, lists, types, keyspace, expiry) and of transactions, scripts
+ * and functions run here:
  * protocol, connection and server scripts do not
  * depend on the store. Scripts marked {@code @only-store memory} (multi-MB values past DynamoDB's
  * item limit, SWAPDB) are skipped with their reason.
@@ -60,7 +61,8 @@ class DifferentialDynamoIT {
             String name = file.getFileName().toString();
             return name.startsWith("strings-") || name.startsWith("keyspace") || name.startsWith("expiry")
                     || name.startsWith("txn-") || name.startsWith("scripting-") || name.startsWith("functions")
-                    || name.startsWith("hash") || name.startsWith("sets") || name.startsWith("types");
+                    || name.startsWith("hash") || name.startsWith("sets") || name.startsWith("lists")
+                    || name.startsWith("types");
         });
     }
 }

@@ -29,7 +29,7 @@ import java.util.Locale;
  * &#64;conn N               # switch to client connection N (opened on first use)
  * &#64;sleep MS             # let time pass on both (expiry); keep it short
  * &#64;skip-goredis reason  # send to redis-server only (set-up goredis can't take)
- * &#64;unknown              # a Redis command goredis deliberately lacks (LPUSH, HSET...): sent to
+ * &#64;unknown              # a Redis command goredis deliberately lacks (ZADD, XADD...): sent to
  *                       # goredis only, which must answer Redis's unknown-command error
  * &#64;pending reason       # not compared yet; before the first command: the whole script
  * &#64;requirepass PW       # (before the first command) run on servers that require password PW

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.goredis.Race;
 import io.goredis.store.txn.Optimistic;
 import io.goredis.store.value.HashValue;
+import io.goredis.store.value.ListValue;
 import io.goredis.store.value.SetValue;
 import io.goredis.store.value.Type;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The typed-value half of the {@link Store} contract, mixed into {@link StoreContractTest} so every
- * store passes it: hashes and sets keep their type, contents, expiry and version through writes,
+ * store passes it: hashes, sets and lists keep their type, contents, expiry and version through writes,
  * reads, renames and transactions; updaters that change a collection in place are atomic; and a
  * reader never sees a half-applied write.
  */
@@ -127,6 +128,54 @@ public interface TypedValueContract {
         assertEquals("hashtable", store.read(0, b("s"), e -> e.orElseThrow().value().encoding()));
         assertTrue((boolean) store.read(0, b("s"), e -> ((SetValue) e.orElseThrow().value()).contains(b("text"))));
         assertEquals(4L, (long) store.read(0, b("s"), e -> e.orElseThrow().value().size()));
+    }
+
+    @Test
+    default void list_writtenAndReadBack_keepsOrderAndExpiry() {
+        Store store = storeUnderTest();
+        long expiry = clockUnderTest().millis() + 60_000;
+        store.update(0, b("l"), cur -> {
+            ListValue l = new ListValue();
+            for (int i = 0; i < 40; i++) {
+                l.pushBack(b("e" + i));
+            }
+            for (int i = 0; i < 10; i++) { // the ring wraps
+                l.popFront();
+                l.pushBack(b("w" + i));
+            }
+            return Decision.put(l, expiry, null);
+        });
+        Entry e = store.get(0, b("l")).orElseThrow();
+        assertEquals(Type.LIST, e.type());
+        assertEquals(expiry, e.expireAtMillis());
+        assertEquals("quicklist", store.read(0, b("l"), x -> x.orElseThrow().value().encoding()));
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 10; i < 40; i++) {
+            expected.add("e" + i);
+        }
+        for (int i = 0; i < 10; i++) {
+            expected.add("w" + i);
+        }
+        assertEquals(expected, listOf("l"));
+        store.update(0, b("l"), cur -> {
+            ListValue l = (ListValue) cur.orElseThrow().value();
+            l.insert(1, b("ins"));
+            l.removeAt(0);
+            l.set((int) l.size() - 1, b("last"));
+            return Decision.put(l, cur.get().expireAtMillis(), null);
+        });
+        expected.set(0, "ins");
+        expected.set(expected.size() - 1, "last");
+        assertEquals(expected, listOf("l"));
+        assertEquals(expiry, store.get(0, b("l")).orElseThrow().expireAtMillis());
+    }
+
+    private List<String> listOf(String key) {
+        return storeUnderTest().read(0, b(key), e -> {
+            List<String> out = new java.util.ArrayList<>();
+            ((ListValue) e.orElseThrow().value()).forEach(x -> out.add(s(x)));
+            return out;
+        });
     }
 
     @Test

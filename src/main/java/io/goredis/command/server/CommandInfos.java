@@ -78,7 +78,7 @@ final class CommandInfos {
         if (group != null) {
             switch (group) {
                 case "generic" -> out.add("@keyspace");
-                case "string", "connection", "transactions", "scripting", "bitmap", "hash", "set" ->
+                case "string", "connection", "transactions", "scripting", "bitmap", "hash", "set", "list" ->
                         out.add("@" + (group.equals("transactions") ? "transaction" : group));
                 default -> { }
             }

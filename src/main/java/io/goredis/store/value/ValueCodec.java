@@ -7,7 +7,8 @@ import java.util.Arrays;
  * A value's bytes as the DynamoDB layout stores them (attribute {@code v}, its type in {@code t}).
  * A string is its bytes, unchanged. A collection is one byte saying whether it had left its compact
  * encoding (so OBJECT ENCODING survives the round trip), a varint count, then each string as a
- * varint length and its bytes: field, value, ... for a hash; members for a set.
+ * varint length and its bytes: field, value, ... for a hash; members for a set; elements, head
+ * first, for a list.
  */
 public final class ValueCodec {
 
@@ -27,6 +28,11 @@ public final class ValueCodec {
             case SetValue s -> {
                 Out out = new Out(value, s.size());
                 s.forEach(out::string);
+                yield out.bytes();
+            }
+            case ListValue l -> {
+                Out out = new Out(value, l.size());
+                l.forEach(out::string);
                 yield out.bytes();
             }
         };
@@ -58,6 +64,17 @@ public final class ValueCodec {
                 }
                 in.end();
                 return s;
+            }
+            case LIST: {
+                In in = new In(bytes);
+                in.flag();
+                int n = in.count();
+                ListValue l = new ListValue();
+                for (int i = 0; i < n; i++) {
+                    l.pushBack(in.string());
+                }
+                in.end();
+                return l;
             }
             default:
                 throw new IllegalArgumentException("no codec for type " + type);
