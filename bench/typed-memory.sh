@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Memory per field of hashes: goredis (in-memory store) against redis-server, same run.
+# Memory per field / element of collections: goredis (in-memory store) against redis-server, same run.
 #   big    one hash of 1,000,000 fields (HSET big field:N value:N, 100 fields per command)
 #   small  1,000,000 hashes of 10 fields each (HSET h:N f0 v0:N ... f9 v9:N)
+#   list   one list of 1,000,000 elements (RPUSH list element:N, 100 per command)
 # For each server and dataset: a fresh server, the data loaded with redis-cli --pipe, then
 #   redis:   used_memory (INFO memory) and the RSS growth;
 #   goredis: the live heap after a full GC (jcmd GC.run, then GC.heap_info "used") and the RSS growth.
@@ -10,12 +11,14 @@
 #   bench/typed-memory.sh            both datasets, 1,000,000 fields / hashes
 #   N=200000 bench/typed-memory.sh   smaller
 #   ROUNDS=3 bench/typed-memory.sh   repeat (alternating servers), medians are up to the reader
+#   DATASETS="list" bench/typed-memory.sh   some datasets only (default: big small list)
 #
 # goredis runs from a copy of target/goredis.jar (built when missing; BUILD=1 rebuilds) with Temurin 25.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N=${N:-1000000}
+DATASETS=${DATASETS:-big small list}
 ROUNDS=${ROUNDS:-1}
 JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 GOREDIS_JVM_OPTS=${GOREDIS_JVM_OPTS:-}
@@ -53,6 +56,9 @@ with open(work + "/big.resp", "wb") as f:
         for i in range(start, min(n, start + 100)):
             args += [b"field:%d" % i, b"value:%d" % i]
         f.write(cmd(args))
+with open(work + "/list.resp", "wb") as f:
+    for start in range(0, n, 100):
+        f.write(cmd([b"RPUSH", b"list"] + [b"element:%d" % i for i in range(start, min(n, start + 100))]))
 with open(work + "/small.resp", "wb") as f:
     for i in range(n):
         args = [b"HSET", b"h:%d" % i]
@@ -92,16 +98,16 @@ measure() { # server dataset
   grep -q "errors: 0" "$WORK/pipe.log" || { cat "$WORK/pipe.log" >&2; exit 1; }
   if [ "$server" = goredis ]; then after=$(goredis_heap); else after=$(redis-cli -p "$PORT" INFO memory | awk -F: '/^used_memory:/ {print $2+0}'); fi
   after_rss=$(rss "$PID")
-  if [ "$data" = big ]; then fields=$N; else fields=$(( N * 10 )); fi
+  if [ "$data" = small ]; then fields=$(( N * 10 )); else fields=$N; fi
   check=$(redis-cli -p "$PORT" DBSIZE)
   awk -v s="$server" -v d="$data" -v a="$after" -v b="$before" -v ra="$after_rss" -v rb="$before_rss" -v f="$fields" -v k="$check" \
     'BEGIN { printf "%-8s %-6s keys=%-8s %s/field %7.1f B   RSS/field %7.1f B\n", s, d, k, (s == "goredis" ? "live heap" : "used_memory"), (a - b) / f, (ra - rb) / f }'
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 }
 
-echo "fields per dataset: big $N, small $(( N * 10 )) ($N hashes); redis-server $(redis-server --version | awk '{print $3}')"
+echo "fields per dataset: big $N, small $(( N * 10 )) ($N hashes), list $N elements; redis-server $(redis-server --version | awk '{print $3}')"
 for r in $(seq 1 "$ROUNDS"); do
-  for data in big small; do
+  for data in $DATASETS; do
     measure redis "$data"
     measure goredis "$data"
   done
