@@ -1,36 +1,47 @@
 package io.goredis.store.value;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A list of binary-safe elements: a growable ring of references, so pushes and pops at either end
- * are O(1) and reading an index is O(1); inserting or removing in the middle moves the shorter side.
- * Redis 7.0 keeps every list as a "quicklist" (OBJECT ENCODING), whatever its size. Mutable and not
+ * A list of binary-safe elements, kept as Redis keeps one: a sequence of small packed chunks
+ * (its "quicklist" of listpacks), each up to {@link #CHUNK_BYTES} bytes, so an element costs its
+ * bytes and a length byte or two rather than an object of its own. Pushes and pops at either end
+ * touch only the end chunk; reaching index {@code i} walks chunks from the nearer end, and a cursor
+ * remembers the last position, so a scan by consecutive indexes (LPOS, LREM, LINSERT) stays O(n).
+ * OBJECT ENCODING is "quicklist", as Redis 7.0 answers for every list. Mutable and not
  * thread-safe: see {@link Value} for who may change one.
  */
 public final class ListValue implements Value {
 
-    private static final long OVERHEAD = 40;
-    /** Per element: the array header and its slot. */
-    private static final long ELEMENT_OVERHEAD = 24;
+    /** Largest chunk before a new one starts (a single larger element gets a chunk of its own). */
+    static final int CHUNK_BYTES = 2048;
+    private static final long OVERHEAD = 48;
+    /** Per chunk: the Packed object, its array header and its slot in the chunk list. */
+    private static final long CHUNK_OVERHEAD = 56;
 
-    private byte[][] ring;
-    private int head;
+    private final ArrayList<Packed> chunks;
     private int size;
-    private long payload;
+    private long bytes; // sum of the chunks' array lengths
+
+    // cursor: element cursorIndex is at cursorOff in chunk cursorChunk, whose first element is cursorFirst
+    private int cursorChunk = -1;
+    private int cursorFirst;
+    private int cursorIndex;
+    private int cursorOff;
 
     public ListValue() {
-        ring = new byte[4][];
+        chunks = new ArrayList<>(2);
     }
 
     private ListValue(ListValue other) {
-        ring = new byte[Math.max(4, Integer.highestOneBit(Math.max(1, other.size)) << 1)][];
-        for (int i = 0; i < other.size; i++) {
-            ring[i] = other.at(i);
+        chunks = new ArrayList<>(other.chunks.size());
+        for (Packed c : other.chunks) {
+            chunks.add(c.copy());
         }
         size = other.size;
-        payload = other.payload;
+        bytes = other.bytes;
     }
 
     @Override
@@ -40,7 +51,7 @@ public final class ListValue implements Value {
 
     @Override
     public long weight() {
-        return OVERHEAD + 8L * ring.length + ELEMENT_OVERHEAD * size + payload;
+        return OVERHEAD + CHUNK_OVERHEAD * chunks.size() + bytes;
     }
 
     @Override
@@ -62,91 +73,96 @@ public final class ListValue implements Value {
         return size == 0;
     }
 
-    private int slot(int index) {
-        return (head + index) & (ring.length - 1);
-    }
-
-    private byte[] at(int index) {
-        return ring[slot(index)];
-    }
-
-    /** The element at {@code index} (0-based from the head); the caller checks the range. */
-    public byte[] get(int index) {
-        check(index);
-        return at(index);
-    }
-
-    /** Replaces the element at {@code index} (kept, not copied). */
-    public void set(int index, byte[] element) {
-        check(index);
-        int s = slot(index);
-        payload += element.length - ring[s].length;
-        ring[s] = element;
-    }
-
     private void check(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index + " of " + size);
         }
     }
 
-    private void grow() {
-        if (size == ring.length) {
-            byte[][] bigger = new byte[ring.length << 1][];
-            for (int i = 0; i < size; i++) {
-                bigger[i] = at(i);
+    /** Points the cursor at element {@code index} (in range). */
+    private void seek(int index) {
+        if (cursorChunk >= 0 && index >= cursorFirst && index < cursorFirst + chunks.get(cursorChunk).count()) {
+            Packed c = chunks.get(cursorChunk);
+            if (index < cursorIndex) {
+                cursorIndex = cursorFirst;
+                cursorOff = 0;
             }
-            ring = bigger;
-            head = 0;
+            while (cursorIndex < index) {
+                cursorOff = c.next(cursorOff);
+                cursorIndex++;
+            }
+            return;
+        }
+        int ci;
+        int first;
+        if (index < size / 2) {
+            ci = 0;
+            first = 0;
+            while (first + chunks.get(ci).count() <= index) {
+                first += chunks.get(ci).count();
+                ci++;
+            }
+        } else {
+            ci = chunks.size() - 1;
+            first = size - chunks.get(ci).count();
+            while (first > index) {
+                ci--;
+                first -= chunks.get(ci).count();
+            }
+        }
+        cursorChunk = ci;
+        cursorFirst = first;
+        cursorIndex = first;
+        cursorOff = 0;
+        Packed c = chunks.get(ci);
+        while (cursorIndex < index) {
+            cursorOff = c.next(cursorOff);
+            cursorIndex++;
         }
     }
 
-    private void shrink() {
-        if (ring.length > 16 && size < ring.length / 4) {
-            byte[][] smaller = new byte[ring.length >> 1][];
-            for (int i = 0; i < size; i++) {
-                smaller[i] = at(i);
-            }
-            ring = smaller;
-            head = 0;
-        }
+    private void moved() {
+        cursorChunk = -1;
+    }
+
+    /** The element at {@code index} (0-based from the head). */
+    public byte[] get(int index) {
+        check(index);
+        seek(index);
+        return chunks.get(cursorChunk).bytesAt(cursorOff);
+    }
+
+    /** Replaces the element at {@code index}. */
+    public void set(int index, byte[] element) {
+        check(index);
+        seek(index);
+        Packed c = chunks.get(cursorChunk);
+        long before = c.weight();
+        c.replace(cursorOff, element);
+        bytes += c.weight() - before;
+        moved();
     }
 
     public void pushFront(byte[] element) {
-        grow();
-        head = (head - 1) & (ring.length - 1);
-        ring[head] = element;
-        size++;
-        payload += element.length;
+        insert(0, element);
     }
 
     public void pushBack(byte[] element) {
-        grow();
-        ring[slot(size)] = element;
-        size++;
-        payload += element.length;
+        insert(size, element);
     }
 
     /** Removes and returns the head; the list must not be empty. */
     public byte[] popFront() {
-        byte[] e = ring[head];
-        ring[head] = null;
-        head = (head + 1) & (ring.length - 1);
-        size--;
-        payload -= e.length;
-        shrink();
-        return e;
+        return removeAt(0);
     }
 
     /** Removes and returns the tail; the list must not be empty. */
     public byte[] popBack() {
-        int s = slot(size - 1);
-        byte[] e = ring[s];
-        ring[s] = null;
-        size--;
-        payload -= e.length;
-        shrink();
-        return e;
+        return removeAt(size - 1);
+    }
+
+    private static int need(byte[] element) {
+        return Packed.varintSize(element.length) + element.length;
     }
 
     /** Inserts {@code element} before position {@code index} ({@code size()} appends). */
@@ -154,74 +170,109 @@ public final class ListValue implements Value {
         if (index < 0 || index > size) {
             throw new IndexOutOfBoundsException(index + " of " + size);
         }
-        if (index < size / 2) {
-            pushFront(element); // makes room at the head; then move the front part one step back
-            for (int i = 0; i < index; i++) {
-                ring[slot(i)] = at(i + 1);
-            }
+        int n = need(element);
+        if (chunks.isEmpty()) {
+            chunks.add(new Packed(0, true));
+        }
+        int ci;
+        int off;
+        if (index == size) {
+            ci = chunks.size() - 1;
+            off = chunks.get(ci).end();
         } else {
-            pushBack(element); // makes room at the tail; then move the back part one step on
-            for (int i = size - 1; i > index; i--) {
-                ring[slot(i)] = at(i - 1);
+            seek(index);
+            ci = cursorChunk;
+            off = cursorOff;
+        }
+        Packed c = chunks.get(ci);
+        if (c.end() + n > CHUNK_BYTES && c.count() > 0) {
+            if (off == c.end()) {              // at a chunk's end: start the next chunk
+                ci++;
+                chunks.add(ci, c = new Packed(0, true));
+                off = 0;
+            } else if (off == 0) {             // at a chunk's start: a chunk before it
+                chunks.add(ci, c = new Packed(0, true));
+            } else {                           // in the middle: split it at the insertion point
+                Packed tail = new Packed(0, true);
+                int o = off;
+                while (o < c.end()) {
+                    tail.append(c.bytesAt(o));
+                    o = c.next(o);
+                }
+                long before = c.weight();
+                c.remove(off, tail.count());
+                bytes += c.weight() - before + tail.weight();
+                chunks.add(ci + 1, tail);
             }
         }
-        ring[slot(index)] = element;
+        long before = c.weight();
+        c.insert(off, element);
+        bytes += c.weight() - before;
+        size++;
+        moved();
     }
 
     /** Removes and returns the element at {@code index}. */
     public byte[] removeAt(int index) {
         check(index);
-        byte[] e = at(index);
-        if (index < size / 2) {
-            for (int i = index; i > 0; i--) {
-                ring[slot(i)] = at(i - 1);
-            }
-            ring[head] = null;
-            head = (head + 1) & (ring.length - 1);
+        seek(index);
+        Packed c = chunks.get(cursorChunk);
+        byte[] e = c.bytesAt(cursorOff);
+        long before = c.weight();
+        c.remove(cursorOff, 1);
+        if (c.count() == 0) {
+            chunks.remove(cursorChunk);
+            bytes -= before;
         } else {
-            for (int i = index; i < size - 1; i++) {
-                ring[slot(i)] = at(i + 1);
-            }
-            ring[slot(size - 1)] = null;
+            bytes += c.weight() - before;
         }
         size--;
-        payload -= e.length;
-        shrink();
+        moved();
         return e;
     }
 
-    /** Keeps only {@code [start, stop]} (inclusive, already clamped by the caller; start > stop empties it). */
+    /** Keeps only {@code [start, stop]} (inclusive, clamped by the caller; start > stop empties it). */
     public void keepRange(int start, int stop) {
-        if (start > stop || start >= size) {
-            Arrays.fill(ring, null);
-            head = 0;
-            size = 0;
-            payload = 0;
-            shrink();
-            return;
+        List<byte[]> kept = new ArrayList<>();
+        if (start <= stop && start < size) {
+            forEach(start, Math.min(stop, size - 1), kept::add);
         }
-        stop = Math.min(stop, size - 1);
-        byte[][] kept = new byte[Math.max(4, Integer.highestOneBit(stop - start + 1) << 1)][];
-        long p = 0;
-        for (int i = start; i <= stop; i++) {
-            kept[i - start] = at(i);
-            p += kept[i - start].length;
+        chunks.clear();
+        size = 0;
+        bytes = 0;
+        moved();
+        for (byte[] e : kept) {
+            pushBack(e);
         }
-        ring = kept;
-        head = 0;
-        size = stop - start + 1;
-        payload = p;
     }
 
     /** Elements {@code start..stop} (inclusive, in range) from the head. */
     public void forEach(int start, int stop, Consumer<byte[]> action) {
+        if (start > stop) {
+            return;
+        }
+        check(start);
+        check(stop);
+        seek(start);
+        int ci = cursorChunk;
+        int off = cursorOff;
         for (int i = start; i <= stop; i++) {
-            action.accept(at(i));
+            Packed c = chunks.get(ci);
+            if (off >= c.end()) {
+                c = chunks.get(++ci);
+                off = 0;
+            }
+            action.accept(c.bytesAt(off));
+            off = c.next(off);
         }
     }
 
     /** Every element from the head. */
     public void forEach(Consumer<byte[]> action) {
-        forEach(0, size - 1, action);
+        for (Packed c : chunks) {
+            for (int off = 0; off < c.end(); off = c.next(off)) {
+                action.accept(c.bytesAt(off));
+            }
+        }
     }
 }

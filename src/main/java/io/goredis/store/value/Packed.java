@@ -13,15 +13,23 @@ final class Packed {
     private byte[] buf;
     private int used;
     private int count;
+    /** Grow by half again rather than to the exact size (a list chunk, appended to often). */
+    private final boolean roomy;
 
     Packed(int capacity) {
+        this(capacity, false);
+    }
+
+    Packed(int capacity, boolean roomy) {
         buf = new byte[capacity];
+        this.roomy = roomy;
     }
 
     private Packed(Packed other) {
         buf = Arrays.copyOf(other.buf, other.used);
         used = other.used;
         count = other.count;
+        roomy = other.roomy;
     }
 
     Packed copy() {
@@ -120,7 +128,7 @@ final class Packed {
         System.arraycopy(buf, endOff, buf, off, used - endOff);
         used -= endOff - off;
         count -= n;
-        if (buf.length - used > 64) {
+        if (buf.length - used > 64 && !(roomy && used > buf.length / 2)) {
             buf = Arrays.copyOf(buf, (used + 7) & ~7);
         }
     }
@@ -132,7 +140,8 @@ final class Packed {
      */
     private void ensure(int capacity) {
         if (capacity > buf.length) {
-            buf = Arrays.copyOf(buf, (capacity + 7) & ~7);
+            int grown = roomy ? Math.max(capacity, buf.length + (buf.length >> 1)) : capacity;
+            buf = Arrays.copyOf(buf, (grown + 7) & ~7);
         }
     }
 
