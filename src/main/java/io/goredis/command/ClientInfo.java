@@ -6,12 +6,12 @@ package io.goredis.command;
  */
 public record ClientInfo(long id, String addr, String laddr, String name, long ageSeconds, long idleSeconds,
                          int db, int resp, String lastCommand, String libName, String libVer,
-                         int multi) {
+                         int multi, boolean blocked) {
 
     /** Redis's CLIENT LIST line, without the trailing newline. */
     public String line() {
         return "id=" + id + " addr=" + addr + " laddr=" + laddr + " fd=-1 name=" + nz(name)
-                + " age=" + ageSeconds + " idle=" + idleSeconds + " flags=" + (multi >= 0 ? "x" : "N") + " db=" + db
+                + " age=" + ageSeconds + " idle=" + idleSeconds + " flags=" + (blocked ? "b" : multi >= 0 ? "x" : "N") + " db=" + db
                 + " sub=0 psub=0 ssub=0 multi=" + multi + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=16384 rbp=0"
                 + " obl=0 oll=0 omem=0 tot-mem=0 events=r cmd=" + nz(lastCommand)
                 + " user=default redir=-1 resp=" + resp + " lib-name=" + nz(libName) + " lib-ver=" + nz(libVer);

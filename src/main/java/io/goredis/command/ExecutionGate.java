@@ -75,6 +75,26 @@ public final class ExecutionGate {
     }
 
     /**
+     * Runs {@code wait} outside the gate: a blocked command (BLPOP) that holds it shared leaves it
+     * while it waits, so transactions and scripts run meanwhile, and enters it again after (waiting
+     * for a script to finish however long it runs). Without a shared hold, just runs {@code wait}.
+     */
+    public void awayWhile(Runnable wait) {
+        if (sharedDepth.get()[0] == 0 || owner == Thread.currentThread()) {
+            wait.run();
+            return;
+        }
+        exitShared();
+        try {
+            wait.run();
+        } finally {
+            while (enterShared(Long.MAX_VALUE) == Entry.BUSY) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /**
      * Waits until no exclusive holder remains; false if a script holder has been running for longer
      * than {@code busyNanos} (now or while waiting).
      */

@@ -65,6 +65,14 @@ public interface ServerView {
         return 5000;
     }
 
+    /**
+     * This node's clients blocked in BLPOP and the other blocking list commands. The default (a
+     * minimal view in unit tests) is a new empty registry on each call: nobody is ever blocked.
+     */
+    default Waiters waiters() {
+        return new Waiters(null, 0);
+    }
+
     /** A random 40-hex-character id of this server process (INFO run_id). */
     default String runId() {
         return "0000000000000000000000000000000000000000";

@@ -47,4 +47,15 @@ public interface Session {
     default void replyMode(ReplyMode mode) {
         throw new UnsupportedOperationException("CLIENT REPLY is not supported by this session");
     }
+
+    /** Set while this session waits in a blocking command (CLIENT LIST {@code flags=b}). */
+    default void blocked(boolean value) {}
+
+    /**
+     * False once the client is known to have closed its connection: probed by a blocked command,
+     * which otherwise would not see the close until it answers.
+     */
+    default boolean connected() {
+        return true;
+    }
 }

@@ -26,6 +26,9 @@ final class ClientSession implements Session {
     private volatile long lastInteractionMillis;
     private volatile boolean closeAfterReply;
     private volatile boolean killed;
+    private volatile boolean blocked;
+    /** Probes whether the client is still connected (see {@link Session#connected()}). */
+    private volatile java.util.function.BooleanSupplier probe = () -> true;
     // CLIENT REPLY state; touched only by the connection's own thread
     private boolean repliesOff;
     private boolean skipNext;
@@ -127,6 +130,21 @@ final class ClientSession implements Session {
         }
     }
 
+    @Override
+    public void blocked(boolean value) {
+        blocked = value;
+    }
+
+    @Override
+    public boolean connected() {
+        return probe.getAsBoolean();
+    }
+
+    /** Set once by the server when the session's input exists. */
+    void probe(java.util.function.BooleanSupplier probe) {
+        this.probe = probe;
+    }
+
     /** Called before each command: a SKIP from the previous command silences this one. */
     void beginReply() {
         skipCurrent = skipNext;
@@ -171,6 +189,6 @@ final class ClientSession implements Session {
     ClientInfo info(long nowMillis) {
         return new ClientInfo(id, addr, laddr, name, (nowMillis - createdMillis) / 1000,
                 (nowMillis - lastInteractionMillis) / 1000, db, protocol, lastCommand, libName, libVer,
-                tx.queued());
+                tx.queued(), blocked);
     }
 }

@@ -8,9 +8,12 @@ import io.goredis.command.Context;
 import io.goredis.command.ExecutionGate;
 import io.goredis.command.Flag;
 import io.goredis.command.Invoker;
+import io.goredis.command.KeyPositions;
 import io.goredis.command.ServerStats;
+import io.goredis.command.Waiters;
 import io.goredis.protocol.Reply;
 import io.goredis.command.txn.TxState;
+import io.goredis.store.KeyRef;
 import io.goredis.store.StoreException;
 import io.goredis.store.txn.TxView;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +61,7 @@ final class Dispatcher implements Invoker {
     private final boolean serial;
     private final ExecutionGate gate;
     private final LongSupplier busyMillis;
+    private final Waiters waiters;
 
     /** A spec with its counters, so the hot path does one lookup for both. */
     private record Row(byte[] name, CommandSpec spec, ServerStats.CommandStat stat) {
@@ -70,15 +74,18 @@ final class Dispatcher implements Invoker {
 
     /** A dispatcher without transactions' gate (for a store that is not SERIAL, and tests). */
     Dispatcher(CommandTable table, ServerStats stats) {
-        this(table, stats, false, new ExecutionGate(), () -> 5000);
+        this(table, stats, false, new ExecutionGate(), () -> 5000, new Waiters(null, 0));
     }
 
     /**
      * @param serial     whether the store is {@link io.goredis.store.Isolation#SERIAL} (commands then
      *                   pass {@code gate})
      * @param busyMillis the current {@code busy-reply-threshold}
+     * @param waiters    the node's blocked clients, signalled after each successful write
      */
-    Dispatcher(CommandTable table, ServerStats stats, boolean serial, ExecutionGate gate, LongSupplier busyMillis) {
+    Dispatcher(CommandTable table, ServerStats stats, boolean serial, ExecutionGate gate, LongSupplier busyMillis,
+               Waiters waiters) {
+        this.waiters = waiters;
         this.stats = stats;
         this.serial = serial;
         this.gate = gate;
@@ -171,12 +178,44 @@ final class Dispatcher implements Invoker {
                 tx.queue(argv);
                 return QUEUED;
             }
-            return run(spec, stat, argv, r.start(), ctx);
+            List<List<byte[]>> queue = waiters.anyBlocked() && spec.name().equals("exec")
+                    ? List.copyOf(tx.commands()) : null;
+            int db = session.db(); // EXEC's SELECT changes it; its keys before it are in this one
+            Reply reply = run(spec, stat, argv, r.start(), ctx);
+            if (waiters.anyBlocked() && !(reply instanceof Reply.ErrorReply)) {
+                waiters.signalAll(writtenKeys(spec, argv, queue, db));
+            }
+            return reply;
         } finally {
             if (entry == ExecutionGate.Entry.ENTERED) {
                 gate.exitShared();
             }
         }
+    }
+
+    /**
+     * The keys a successful command may have written, for the blocked clients' hints: a WRITE
+     * command's key positions; EXEC's queued commands' keys; EVAL's and FCALL's declared keys.
+     */
+    private List<KeyRef> writtenKeys(CommandSpec spec, List<byte[]> argv, List<List<byte[]>> queue, int db) {
+        return switch (spec.name()) {
+            case "exec" -> queue == null ? List.of() : KeyPositions.ofQueue(this, queue, db);
+            case "eval", "evalsha", "fcall" -> declaredKeys(argv, db);
+            default -> spec.has(Flag.WRITE) ? KeyPositions.of(spec, argv, db) : List.of();
+        };
+    }
+
+    /** EVAL script numkeys key [key ...] arg ...: the keys after numkeys. */
+    private static List<KeyRef> declaredKeys(List<byte[]> argv, int db) {
+        Long n = argv.size() > 2 ? Args.tryParseLong(argv.get(2)) : null;
+        if (n == null || n < 1 || n > argv.size() - 3) {
+            return List.of();
+        }
+        List<KeyRef> out = new java.util.ArrayList<>(n.intValue());
+        for (int i = 3; i < 3 + n; i++) {
+            out.add(new KeyRef(db, argv.get(i)));
+        }
+        return out;
     }
 
     /**

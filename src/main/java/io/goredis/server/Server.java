@@ -5,11 +5,14 @@ import io.goredis.command.ConfigParams;
 import io.goredis.command.Counters;
 import io.goredis.command.ExecutionGate;
 import io.goredis.command.ServerStats;
+import io.goredis.command.Waiters;
 import io.goredis.config.Config;
 import io.goredis.store.Isolation;
+import io.goredis.store.RemoteWrites;
 import io.goredis.store.Store;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -70,6 +73,7 @@ public final class Server implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final CommandTable table;
     private final ExecutionGate gate;
+    private final Waiters waiters;
     private volatile long busyReplyThresholdMillis = 5000;
     private final ServerState view;
     private final Thread acceptor;
@@ -89,8 +93,13 @@ public final class Server implements AutoCloseable {
         this.table = table;
         this.gate = new ExecutionGate();
         gate.busyThreshold(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(busyReplyThresholdMillis));
+        // a store whose other nodes' writes reach no local hook is re-checked once a second (interim)
+        this.waiters = new Waiters(gate, store.isolation() == Isolation.SERIAL || store instanceof RemoteWrites ? 0 : 1000);
+        if (store instanceof RemoteWrites remote) {
+            remote.onRemoteWrite(waiters::signal);
+        }
         this.dispatcher = new Dispatcher(table, stats, store.isolation() == Isolation.SERIAL, gate,
-                () -> busyReplyThresholdMillis);
+                () -> busyReplyThresholdMillis, waiters);
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
         InetSocketAddress address = config.bind() == null
@@ -98,7 +107,7 @@ public final class Server implements AutoCloseable {
                 : new InetSocketAddress(InetAddress.getByName(config.bind()), config.port());
         listener.bind(address, 511);
         this.view = new ServerState(config.password(), table, stats, clients, configParams(), clock, this::port,
-                dispatcher, gate, () -> busyReplyThresholdMillis);
+                dispatcher, gate, () -> busyReplyThresholdMillis, waiters);
         this.sessions = new SessionThreads(config.platformThreads());
         this.acceptor = Thread.ofPlatform().name("goredis-accept").daemon(false).unstarted(this::acceptLoop);
     }
@@ -213,16 +222,25 @@ public final class Server implements AutoCloseable {
             }
             stats.connectionsReceived.increment();
             socket.setTcpNoDelay(true);
-            ClientSession session = new ClientSession(clients.nextId(), hostPort(socket.getRemoteSocketAddress()),
+            long id = clients.nextId();
+            ClientSession session = new ClientSession(id, hostPort(socket.getRemoteSocketAddress()),
                     hostPort(socket.getLocalSocketAddress()), clock.millis(), !config.requiresPassword(),
-                    () -> closeQuietly(socket), () -> stopReading(socket));
+                    () -> {
+                        closeQuietly(socket);
+                        waiters.disconnected(id);
+                    }, () -> {
+                        stopReading(socket);
+                        waiters.disconnected(id);
+                    });
+            PushbackInputStream input = new PushbackInputStream(socket.getInputStream(), 1);
+            session.probe(() -> connected(socket, input));
             clients.add(session);
             try {
                 if (stopping) {
                     return;
                 }
                 var ctx = new SessionContext(store, clock, session, counters, view, false);
-                new SessionHandler(session, socket.getInputStream(), socket.getOutputStream(), dispatcher, ctx).run();
+                new SessionHandler(session, input, socket.getOutputStream(), dispatcher, ctx).run();
             } finally {
                 clients.remove(session);
             }
@@ -256,6 +274,36 @@ public final class Server implements AutoCloseable {
             return host + ":" + a.getPort();
         }
         return String.valueOf(address);
+    }
+
+    /**
+     * Whether the client of a blocked session is still there: a read of at most 1 ms; a byte that
+     * arrives (the client pipelined its next command) is pushed back for the session to read.
+     * Called by the session's own thread only, while its command waits.
+     */
+    private static boolean connected(Socket socket, PushbackInputStream input) {
+        try {
+            if (input.available() > 0) {
+                return true;
+            }
+            socket.setSoTimeout(1);
+            int b = input.read();
+            if (b < 0) {
+                return false;
+            }
+            input.unread(b);
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            try {
+                socket.setSoTimeout(0);
+            } catch (IOException ignored) {
+                // closed: the session's next read ends it
+            }
+        }
     }
 
     private static void stopReading(Socket socket) {

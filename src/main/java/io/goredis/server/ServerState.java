@@ -8,6 +8,7 @@ import io.goredis.command.Invoker;
 import io.goredis.command.ServerStats;
 import io.goredis.command.ServerView;
 import io.goredis.command.Session;
+import io.goredis.command.Waiters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,10 +34,12 @@ final class ServerState implements ServerView {
     private final Invoker invoker;
     private final ExecutionGate gate;
     private final LongSupplier busyMillis;
+    private final Waiters waiters;
 
     ServerState(String password, CommandTable table, ServerStats stats, ClientRegistry clients,
                 ConfigParams config, Clock clock, IntSupplier port, Invoker invoker, ExecutionGate gate,
-                LongSupplier busyMillis) {
+                LongSupplier busyMillis, Waiters waiters) {
+        this.waiters = waiters;
         this.invoker = invoker;
         this.gate = gate;
         this.busyMillis = busyMillis;
@@ -106,6 +109,11 @@ final class ServerState implements ServerView {
     @Override
     public long busyReplyThresholdMillis() {
         return busyMillis.getAsLong();
+    }
+
+    @Override
+    public Waiters waiters() {
+        return waiters;
     }
 
     @Override

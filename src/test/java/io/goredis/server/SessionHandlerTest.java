@@ -64,7 +64,7 @@ class SessionHandlerTest {
                 password == null, () -> { }, () -> { });
         Dispatcher dispatcher = new Dispatcher(table, stats);
         ServerState view = new ServerState(password, table, stats, clients, new ConfigParams(), clock, () -> 6379,
-                dispatcher, new ExecutionGate(), () -> 5000);
+                dispatcher, new ExecutionGate(), () -> 5000, new io.goredis.command.Waiters(null, 0));
         var ctx = new SessionContext(store, clock, session, new Counters(), view, false);
         new SessionHandler(session, new ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1)), out,
                 dispatcher, ctx).run();

@@ -48,6 +48,8 @@ public final class ConnectionCommands {
             "    Control the replies sent to the current connection.",
             "SETNAME <name>",
             "    Assign the name <name> to the current connection.",
+            "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+            "    Unblock the specified blocked client.",
             "SETINFO <option> <value>",
             "    Set client meta attr. Options are:",
             "    * LIB-NAME: the client lib name.",
@@ -80,6 +82,7 @@ public final class ConnectionCommands {
                         CommandSpec.of("client|info", 2, "connection", conn, new ClientInfoCommand()),
                         CommandSpec.of("client|reply", 3, "connection", conn, new ClientReply()),
                         CommandSpec.of("client|kill", -3, "connection", Set.of(ADMIN, NOSCRIPT, LOADING, STALE), new ClientKill()),
+                        CommandSpec.of("client|unblock", -3, "connection", Set.of(ADMIN, NOSCRIPT, LOADING, STALE), new ClientUnblock()),
                         CommandSpec.of("client|no-evict", 3, "connection", Set.of(ADMIN, NOSCRIPT, LOADING, STALE), new ClientFlagToggle()),
                         CommandSpec.of("client|no-touch", 3, "connection", conn, new ClientFlagToggle()),
                         CommandSpec.of("client|help", 2, "connection", Set.of(LOADING, STALE), CLIENT_HELP))));

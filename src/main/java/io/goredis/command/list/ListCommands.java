@@ -1,8 +1,10 @@
 package io.goredis.command.list;
 
+import static io.goredis.command.Flag.BLOCKING;
 import static io.goredis.command.Flag.DENYOOM;
 import static io.goredis.command.Flag.FAST;
 import static io.goredis.command.Flag.MOVABLEKEYS;
+import static io.goredis.command.Flag.NOSCRIPT;
 import static io.goredis.command.Flag.READONLY;
 import static io.goredis.command.Flag.WRITE;
 
@@ -14,7 +16,7 @@ import java.util.Set;
 
 /**
  * The list group's rows of the command table, ported from Redis 7.0's {@code src/t_list.c} (the
- * non-blocking commands; BLPOP and the other blocking ones are not here yet). Arity, flags and key
+ * blocking ones wait through {@link Block}). Arity, flags and key
  * positions are Redis 7.0's, as {@code COMMAND INFO} prints them. LMPOP's keys follow its numkeys
  * argument, so it declares none (0 0 0) and is {@code movablekeys}, as in Redis.
  */
@@ -42,7 +44,14 @@ public final class ListCommands {
                 key("lpos", -3, Set.of(READONLY), new LPos()),
                 CommandSpec.keyed("lmove", 5, GROUP, Set.of(WRITE, DENYOOM), 1, 2, 1, LMove.lmove()),
                 CommandSpec.keyed("rpoplpush", 3, GROUP, Set.of(WRITE, DENYOOM), 1, 2, 1, LMove.rpoplpush()),
-                CommandSpec.of("lmpop", -4, GROUP, Set.of(WRITE, MOVABLEKEYS), new LMPop()));
+                CommandSpec.of("lmpop", -4, GROUP, Set.of(WRITE, MOVABLEKEYS), new LMPop()),
+                CommandSpec.keyed("blpop", -3, GROUP, Set.of(WRITE, NOSCRIPT, BLOCKING), 1, -2, 1, BPop.blpop()),
+                CommandSpec.keyed("brpop", -3, GROUP, Set.of(WRITE, NOSCRIPT, BLOCKING), 1, -2, 1, BPop.brpop()),
+                CommandSpec.keyed("blmove", 6, GROUP, Set.of(WRITE, DENYOOM, NOSCRIPT, BLOCKING), 1, 2, 1,
+                        BLMove.blmove()),
+                CommandSpec.keyed("brpoplpush", 4, GROUP, Set.of(WRITE, DENYOOM, NOSCRIPT, BLOCKING), 1, 2, 1,
+                        BLMove.brpoplpush()),
+                CommandSpec.of("blmpop", -5, GROUP, Set.of(WRITE, BLOCKING, MOVABLEKEYS), new BLMPop()));
     }
 
     /** A command on one key, at position 1. */

@@ -109,7 +109,8 @@ final class Info implements Command {
                 .append("connected_clients:").append(ctx.server().clients().size()).append("\r\n")
                 .append("cluster_connections:0\r\n")
                 .append("maxclients:").append(maxclients == null ? "10000" : maxclients.getter().get()).append("\r\n")
-                .append("blocked_clients:0\r\ntracking_clients:0\r\nclients_in_timeout_table:0\r\n");
+                .append("blocked_clients:").append(ctx.server().waiters().blockedCount())
+                .append("\r\ntracking_clients:0\r\nclients_in_timeout_table:0\r\n");
     }
 
     private static void memory(Context ctx, StringBuilder sb) {

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * {@link KeyspacePassThrough} (scans, counts, flush and swap), all sharing one {@link WriteBack}
  * (what the cache takes after the delegate answered); it answers the INFO section itself.
  */
-public final class CachingStore implements Store {
+public final class CachingStore implements Store, io.goredis.store.RemoteWrites {
 
     private static final Logger log = LoggerFactory.getLogger(CachingStore.class);
 
@@ -76,6 +76,12 @@ public final class CachingStore implements Store {
         this.transactions = new CacheTransactions(delegate, cache, writeBack, clock);
         this.passThrough = new KeyspacePassThrough(delegate, cache);
         source.start(cache);
+    }
+
+    /** Changes arriving on the table's stream, once applied to the cache (see {@link CoherentCache#onChange}). */
+    @Override
+    public void onRemoteWrite(java.util.function.Consumer<KeyRef> listener) {
+        cache.onApplied(listener);
     }
 
     // ---------------------------------------------------------------- keys: see CachedKeys

@@ -1,5 +1,7 @@
 package io.goredis.store.cache;
 
+import io.goredis.store.KeyRef;
+import java.util.function.Consumer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -51,6 +53,7 @@ final class CoherentCache implements ChangeListener {
     record Token(long epoch, int stripe, long changes, long invalidations) {}
 
     private final Cache<CacheKey, Slot> map;
+    private volatile Consumer<KeyRef> changed = k -> { };
     private final Clock clock;
     private final long absentRetentionNanos;
     /** Events seen per stripe. */
@@ -190,6 +193,12 @@ final class CoherentCache implements ChangeListener {
             stale.increment();
             return old;
         });
+        changed.accept(new KeyRef(event.db(), event.key()));
+    }
+
+    /** Told each key a change was applied for, after the cache holds it (blocked clients' hints). */
+    void onApplied(Consumer<KeyRef> listener) {
+        this.changed = listener;
     }
 
     @Override
