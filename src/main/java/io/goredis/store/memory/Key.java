@@ -1,5 +1,6 @@
 package io.goredis.store.memory;
 
+import io.goredis.store.ByteHash;
 import java.util.Arrays;
 
 /**
@@ -20,13 +21,13 @@ final class Key implements Comparable<Key> {
 
     /** Wraps {@code bytes} for a lookup (no copy). */
     static Key wrap(byte[] bytes) {
-        return new Key(bytes, mix(Arrays.hashCode(bytes)));
+        return new Key(bytes, ByteHash.of(bytes));
     }
 
     /** A key owning a private copy of {@code bytes}, safe to keep in the store. */
     static Key copyOf(byte[] bytes) {
         byte[] copy = bytes.clone();
-        return new Key(copy, mix(Arrays.hashCode(copy)));
+        return new Key(copy, ByteHash.of(copy));
     }
 
     /** This key with a private copy of its bytes (same hash), safe to keep in the store. */
@@ -44,16 +45,6 @@ final class Key implements Comparable<Key> {
     /** Unsigned value of the hash, 0 .. 2^32-1: the scan cursor space. */
     long position() {
         return Integer.toUnsignedLong(hash);
-    }
-
-    /** Murmur3's finalizer: spreads Arrays.hashCode so the hash order is a fair shuffle of keys. */
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.goredis.store.value;
 
+import io.goredis.store.ByteHash;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
@@ -57,13 +58,7 @@ final class ByteTable {
     }
 
     static int hash(byte[] key) {
-        int h = Arrays.hashCode(key);
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
+        return ByteHash.of(key);
     }
 
     private int slotOf(byte[] key) {
