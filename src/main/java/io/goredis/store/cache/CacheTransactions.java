@@ -8,7 +8,6 @@ import io.goredis.store.Stamp;
 import io.goredis.store.Store;
 import io.goredis.store.TxOp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,13 +56,8 @@ final class CacheTransactions {
 
     /** A snapshot from the table (the cache is no snapshot), installed in the cache. */
     List<Observed> observeAll(List<KeyRef> keys) {
-        List<CacheKey> ks = new ArrayList<>(keys.size());
-        List<CoherentCache.Token> tokens = new ArrayList<>(keys.size());
-        for (KeyRef ref : keys) {
-            CacheKey k = CacheKey.of(ref.db(), ref.key());
-            ks.add(k);
-            tokens.add(cache.begin(k));
-        }
+        List<CacheKey> ks = CacheKey.of(keys);
+        List<CoherentCache.Token> tokens = cache.begin(ks);
         List<Observed> read = delegate.observeAll(keys);
         for (int i = 0; i < read.size(); i++) {
             cache.install(ks.get(i), tokens.get(i), read.get(i).entry().map(writeBack::slot).orElseGet(Slot::absentUnknown));
@@ -77,13 +71,8 @@ final class CacheTransactions {
      * other failure drops every key of the transaction.
      */
     long[] commit(List<TxOp> ops) {
-        List<CacheKey> keys = new ArrayList<>(ops.size());
-        List<CoherentCache.Token> tokens = new ArrayList<>(ops.size());
-        for (TxOp op : ops) {
-            CacheKey k = CacheKey.of(op.key().db(), op.key().key());
-            keys.add(k);
-            tokens.add(cache.begin(k));
-        }
+        List<CacheKey> keys = CacheKey.of(ops.stream().map(TxOp::key).toList());
+        List<CoherentCache.Token> tokens = cache.begin(keys);
         long[] versions;
         try {
             versions = delegate.commit(ops);

@@ -132,13 +132,8 @@ final class CachedKeys {
     }
 
     <R> R updateAll(List<KeyRef> keys, MultiUpdater<R> updater) {
-        List<CacheKey> ks = new ArrayList<>(keys.size());
-        List<CoherentCache.Token> tokens = new ArrayList<>(keys.size());
-        for (KeyRef ref : keys) {
-            CacheKey k = CacheKey.of(ref.db(), ref.key());
-            ks.add(k);
-            tokens.add(cache.begin(k));
-        }
+        List<CacheKey> ks = CacheKey.of(keys);
+        List<CoherentCache.Token> tokens = cache.begin(ks);
         LastAttempts seen = new LastAttempts();
         R result;
         try {

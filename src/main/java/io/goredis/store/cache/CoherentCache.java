@@ -106,6 +106,15 @@ final class CoherentCache implements ChangeListener {
     }
 
     /** Snapshot to take before reading or writing {@code key} in the table. */
+    /** {@link #begin(CacheKey)} for each key, in order. */
+    java.util.List<Token> begin(java.util.List<CacheKey> keys) {
+        java.util.List<Token> tokens = new java.util.ArrayList<>(keys.size());
+        for (CacheKey k : keys) {
+            tokens.add(begin(k));
+        }
+        return tokens;
+    }
+
     Token begin(CacheKey key) {
         long e = epoch.get();
         int stripe = stripe(key);
