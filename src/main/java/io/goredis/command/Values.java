@@ -6,6 +6,7 @@ import io.goredis.store.value.ListValue;
 import io.goredis.store.value.SetValue;
 import io.goredis.store.value.StringValue;
 import io.goredis.store.value.Value;
+import io.goredis.store.value.ZSetValue;
 import java.util.Optional;
 
 /**
@@ -91,6 +92,23 @@ public final class Values {
     public static ListValue listForUpdate(Optional<Entry> entry) {
         ListValue l = list(entry);
         return l == null ? new ListValue() : l;
+    }
+
+    /** The sorted set, or null when the key is absent; WRONGTYPE if it holds another type. */
+    public static ZSetValue zset(Optional<Entry> entry) {
+        if (entry.isEmpty()) {
+            return null;
+        }
+        if (entry.get().value() instanceof ZSetValue z) {
+            return z;
+        }
+        throw wrongType();
+    }
+
+    /** The sorted set an updater may change: the key's, or a new empty one; WRONGTYPE for another type. */
+    public static ZSetValue zsetForUpdate(Optional<Entry> entry) {
+        ZSetValue z = zset(entry);
+        return z == null ? new ZSetValue() : z;
     }
 
     /** The expiry to keep when an updater rewrites the key ({@link Entry#NO_EXPIRY} when absent). */

@@ -3,6 +3,7 @@ package io.goredis.store.value;
 import io.goredis.store.ByteHash;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,7 +25,8 @@ final class ByteTable {
     static final long ENTRY_OVERHEAD = 48;
 
     private byte[][] keys;
-    private byte[][] values; // null for a set
+    private byte[][] values; // null for a set or a sorted set's member table
+    private double[] scores; // a sorted set's member table only
     private int size;
     private long payload; // key and value bytes
 
@@ -37,9 +39,17 @@ final class ByteTable {
         values = withValues ? new byte[cap][] : null;
     }
 
+    /** A table of byte-string keys each with a double: a sorted set's member-to-score map. */
+    static ByteTable scored(int expected) {
+        ByteTable t = new ByteTable(false, expected);
+        t.scores = new double[t.keys.length];
+        return t;
+    }
+
     private ByteTable(ByteTable other) {
         keys = other.keys.clone();
         values = other.values == null ? null : other.values.clone();
+        scores = other.scores == null ? null : other.scores.clone();
         size = other.size;
         payload = other.payload;
     }
@@ -54,14 +64,15 @@ final class ByteTable {
     }
 
     long weight() {
-        return 32 + 8L * keys.length * (values == null ? 1 : 2) + ENTRY_OVERHEAD * size + payload;
+        return 32 + 8L * keys.length * (values == null && scores == null ? 1 : 2) + ENTRY_OVERHEAD * size + payload;
     }
 
     static int hash(byte[] key) {
         return ByteHash.of(key);
     }
 
-    private int slotOf(byte[] key) {
+    /** The slot holding {@code key}, or a negative number when absent. */
+    int slotOf(byte[] key) {
         int mask = keys.length - 1;
         int i = hash(key) & mask;
         while (true) {
@@ -111,6 +122,30 @@ final class ByteTable {
         return true;
     }
 
+    /** The score in {@code slot} (a slot {@link #slotOf} found) of a scored table. */
+    double scoreAt(int slot) {
+        return scores[slot];
+    }
+
+    /** Adds or rescores {@code key} in a scored table; true if it was new. The key is kept, not copied. */
+    boolean putScore(byte[] key, double score) {
+        int i = slotOf(key);
+        if (i >= 0) {
+            scores[i] = score;
+            return false;
+        }
+        if ((size + 1) * 4L > keys.length * 3L) {
+            resize(keys.length << 1);
+            i = slotOf(key);
+        }
+        i = -1 - i;
+        keys[i] = key;
+        scores[i] = score;
+        payload += key.length;
+        size++;
+        return true;
+    }
+
     /** Removes {@code key}; true if it was present. */
     boolean remove(byte[] key) {
         int i = slotOf(key);
@@ -145,6 +180,9 @@ final class ByteTable {
                 if (values != null) {
                     values[hole] = values[j];
                 }
+                if (scores != null) {
+                    scores[hole] = scores[j];
+                }
                 hole = j;
             }
         }
@@ -157,8 +195,10 @@ final class ByteTable {
     private void resize(int capacity) {
         byte[][] oldKeys = keys;
         byte[][] oldValues = values;
+        double[] oldScores = scores;
         keys = new byte[capacity][];
         values = oldValues == null ? null : new byte[capacity][];
+        scores = oldScores == null ? null : new double[capacity];
         int mask = capacity - 1;
         for (int s = 0; s < oldKeys.length; s++) {
             byte[] k = oldKeys[s];
@@ -170,6 +210,9 @@ final class ByteTable {
                 keys[i] = k;
                 if (values != null) {
                     values[i] = oldValues[s];
+                }
+                if (scores != null) {
+                    scores[i] = oldScores[s];
                 }
             }
         }
@@ -217,6 +260,11 @@ final class ByteTable {
      * returns the next cursor (0 when complete).
      */
     long scan(long cursor, int count, BiConsumer<byte[], byte[]> action) {
+        return scanSlots(cursor, count, slot -> action.accept(keys[slot], values == null ? null : values[slot]));
+    }
+
+    /** {@link #scan}, handing over slots (for {@link #keyAt} and {@link #scoreAt}). */
+    long scanSlots(long cursor, int count, IntConsumer action) {
         long mask = keys.length - 1;
         long v = cursor;
         int emitted = 0;
@@ -232,12 +280,12 @@ final class ByteTable {
         return v;
     }
 
-    private int emitHome(int home, BiConsumer<byte[], byte[]> action) {
+    private int emitHome(int home, IntConsumer action) {
         int mask = keys.length - 1;
         int n = 0;
         for (int i = home; keys[i] != null; i = (i + 1) & mask) {
             if ((hash(keys[i]) & mask) == home) {
-                action.accept(keys[i], values == null ? null : values[i]);
+                action.accept(i);
                 n++;
             }
             if (((i + 1) & mask) == home) {

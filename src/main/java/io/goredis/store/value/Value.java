@@ -7,7 +7,7 @@ package io.goredis.store.value;
  * arguments first, so that it never changes a value and then fails or keeps it). Everybody else
  * (a {@code get}, a {@code read}) treats a value as read-only.
  */
-public sealed interface Value permits StringValue, HashValue, SetValue, ListValue {
+public sealed interface Value permits StringValue, HashValue, SetValue, ListValue, ZSetValue {
 
     Type type();
 
@@ -20,6 +20,6 @@ public sealed interface Value permits StringValue, HashValue, SetValue, ListValu
     /** What OBJECT ENCODING answers, consistent with Redis 7.0's encodings. */
     String encoding();
 
-    /** Number of elements: bytes of a string, fields of a hash, members of a set, elements of a list. */
+    /** Number of elements: bytes of a string, fields of a hash, members of a set, elements of a list or sorted set. */
     long size();
 }

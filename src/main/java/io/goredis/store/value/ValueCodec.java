@@ -8,7 +8,8 @@ import java.util.Arrays;
  * A string is its bytes, unchanged. A collection is one byte saying whether it had left its compact
  * encoding (so OBJECT ENCODING survives the round trip), a varint count, then each string as a
  * varint length and its bytes: field, value, ... for a hash; members for a set; elements, head
- * first, for a list.
+ * first, for a list; for a sorted set, in ascending order, each member then its score as the 8
+ * bytes of the IEEE double, big-endian.
  */
 public final class ValueCodec {
 
@@ -33,6 +34,14 @@ public final class ValueCodec {
             case ListValue l -> {
                 Out out = new Out(value, l.size());
                 l.forEach(out::string);
+                yield out.bytes();
+            }
+            case ZSetValue z -> {
+                Out out = new Out(value, z.size());
+                z.forEach((m, s) -> {
+                    out.string(m);
+                    out.score(s);
+                });
                 yield out.bytes();
             }
         };
@@ -76,6 +85,22 @@ public final class ValueCodec {
                 in.end();
                 return l;
             }
+            case ZSET: {
+                In in = new In(bytes);
+                boolean large = in.flag();
+                int n = in.count();
+                ZSetValue z = large ? ZSetValue.large(n) : new ZSetValue();
+                for (int i = 0; i < n; i++) {
+                    byte[] member = in.string();
+                    double score = in.score();
+                    if (Double.isNaN(score)) {
+                        throw new IllegalArgumentException("malformed sorted set: NaN score");
+                    }
+                    z.add(member, score);
+                }
+                in.end();
+                return z;
+            }
             default:
                 throw new IllegalArgumentException("no codec for type " + type);
         }
@@ -86,13 +111,21 @@ public final class ValueCodec {
 
         Out(Value value, long count) {
             out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 16, value.weight()));
-            out.write(value.encoding().equals("hashtable") ? 1 : 0);
+            String encoding = value.encoding();
+            out.write(encoding.equals("hashtable") || encoding.equals("skiplist") ? 1 : 0);
             varint(count);
         }
 
         void string(byte[] s) {
             varint(s.length);
             out.write(s, 0, s.length);
+        }
+
+        void score(double s) {
+            long bits = Double.doubleToRawLongBits(s);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                out.write((int) (bits >>> shift));
+            }
         }
 
         private void varint(long v) {
@@ -139,6 +172,17 @@ public final class ValueCodec {
             byte[] s = Arrays.copyOfRange(b, pos, pos + (int) n);
             pos += (int) n;
             return s;
+        }
+
+        double score() {
+            if (b.length - pos < 8) {
+                throw new IllegalArgumentException("malformed collection value: truncated");
+            }
+            long bits = 0;
+            for (int i = 0; i < 8; i++) {
+                bits = (bits << 8) | (b[pos++] & 0xff);
+            }
+            return Double.longBitsToDouble(bits);
         }
 
         private long varint() {
