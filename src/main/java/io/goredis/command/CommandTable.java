@@ -56,6 +56,7 @@ public final class CommandTable implements AutoCloseable {
         all.addAll(io.goredis.command.hash.HashCommands.all());
         all.addAll(io.goredis.command.set.SetCommands.all());
         all.addAll(io.goredis.command.list.ListCommands.all());
+        all.addAll(io.goredis.command.zset.ZSetCommands.all());
         all.addAll(KeyspaceCommands.all());
         all.addAll(TransactionCommands.all());
         all.addAll(ScriptingCommands.all(scripting));

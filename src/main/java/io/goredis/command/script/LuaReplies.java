@@ -1,5 +1,6 @@
 package io.goredis.command.script;
 
+import io.goredis.command.CFormat;
 import io.goredis.protocol.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

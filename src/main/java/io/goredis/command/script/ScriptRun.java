@@ -1,5 +1,6 @@
 package io.goredis.command.script;
 
+import io.goredis.command.CFormat;
 import io.goredis.command.CommandSpec;
 import io.goredis.command.Context;
 import io.goredis.command.Flag;

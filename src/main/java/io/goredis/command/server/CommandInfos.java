@@ -80,6 +80,7 @@ final class CommandInfos {
                 case "generic" -> out.add("@keyspace");
                 case "string", "connection", "transactions", "scripting", "bitmap", "hash", "set", "list" ->
                         out.add("@" + (group.equals("transactions") ? "transaction" : group));
+                case "sorted_set" -> out.add("@sortedset");
                 default -> { }
             }
         }

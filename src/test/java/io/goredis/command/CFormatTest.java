@@ -1,4 +1,4 @@
-package io.goredis.command.script;
+package io.goredis.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.goredis.command.script;
+package io.goredis.command;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -10,11 +10,11 @@ import java.math.RoundingMode;
  * (no trailing-zero removal, other exponent form). Exact: the double's decimal expansion is rounded
  * half-even to {@code p} significant digits, as glibc does.
  */
-final class CFormat {
+public final class CFormat {
 
     private CFormat() {}
 
-    static String g(double v, int precision) {
+    public static String g(double v, int precision) {
         int p = Math.max(precision, 1);
         if (Double.isNaN(v)) {
             return Double.doubleToRawLongBits(v) < 0 ? "-nan" : "nan";
