@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The differential scripts again, with goredis on the DynamoDB store (DynamoDB Local in-process):
  * every command must answer as Redis does on this store too (issue 4). Only the scripts of the
- * data commands (strings, hashes, sets, lists, types, keyspace, expiry) and of transactions, scripts
+ * data commands (strings, hashes, sets, lists, sorted sets, types, keyspace, expiry) and of transactions, scripts
  * and functions run here:
  * protocol, connection and server scripts do not
  * depend on the store. Scripts marked {@code @only-store memory} (multi-MB values past DynamoDB's
@@ -62,7 +62,7 @@ class DifferentialDynamoIT {
             return name.startsWith("strings-") || name.startsWith("keyspace") || name.startsWith("expiry")
                     || name.startsWith("txn-") || name.startsWith("scripting-") || name.startsWith("functions")
                     || name.startsWith("hash") || name.startsWith("sets") || name.startsWith("lists")
-                    || name.startsWith("types");
+                    || name.startsWith("types") || name.startsWith("zset");
         });
     }
 }

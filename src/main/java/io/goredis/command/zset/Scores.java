@@ -54,6 +54,22 @@ final class Scores {
         }
     }
 
+    /**
+     * A range bound as {@code zslParseRange} reads it: plain strtod, so unlike a score argument an
+     * overflow is an infinity; null when not a number or NaN.
+     */
+    static Double tryParseBound(byte[] arg) {
+        Double d = tryParse(arg);
+        if (d != null || arg.length == 0) {
+            return d;
+        }
+        String s = new String(arg, java.nio.charset.StandardCharsets.US_ASCII);
+        if (s.matches("[+-]?[0-9]*\\.?[0-9]*([eE][+-]?[0-9]+)?") && s.matches(".*[0-9].*")) {
+            return Double.parseDouble(s); // digits that overflowed: strtod's HUGE_VAL
+        }
+        return null;
+    }
+
     /** A score as Redis replies with it. */
     static Reply reply(double score) {
         return new Reply.DoubleReply(text(score));

@@ -31,7 +31,19 @@ public final class ZSetCommands {
                 key("zcard", 2, Set.of(READONLY, FAST), new ZCard()),
                 key("zrem", -3, Set.of(WRITE, FAST), new ZRem()),
                 key("zrank", 3, Set.of(READONLY, FAST), ZRank.zrank()),
-                key("zrevrank", 3, Set.of(READONLY, FAST), ZRank.zrevrank())));
+                key("zrevrank", 3, Set.of(READONLY, FAST), ZRank.zrevrank()),
+                key("zcount", 4, Set.of(READONLY, FAST), ZCount.zcount()),
+                key("zlexcount", 4, Set.of(READONLY, FAST), ZCount.zlexcount()),
+                key("zrange", -4, Set.of(READONLY), ZRange.zrange()),
+                CommandSpec.keyed("zrangestore", -5, GROUP, Set.of(WRITE, DENYOOM), 1, 2, 1, ZRange.zrangestore()),
+                key("zrevrange", -4, Set.of(READONLY), ZRange.zrevrange()),
+                key("zrangebyscore", -4, Set.of(READONLY), ZRange.zrangebyscore()),
+                key("zrevrangebyscore", -4, Set.of(READONLY), ZRange.zrevrangebyscore()),
+                key("zrangebylex", -4, Set.of(READONLY), ZRange.zrangebylex()),
+                key("zrevrangebylex", -4, Set.of(READONLY), ZRange.zrevrangebylex()),
+                key("zremrangebyrank", 4, Set.of(WRITE), ZRemRange.byRank()),
+                key("zremrangebyscore", 4, Set.of(WRITE), ZRemRange.byScore()),
+                key("zremrangebylex", 4, Set.of(WRITE), ZRemRange.byLex())));
         return List.copyOf(all);
     }
 

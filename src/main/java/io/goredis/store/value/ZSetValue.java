@@ -90,6 +90,9 @@ public final class ZSetValue implements Value {
         if (Double.isNaN(score)) {
             throw new IllegalArgumentException("NaN score");
         }
+        if (table == null && score == 0) {
+            score = 0.0; // a listpack keeps an integral score as an integer: -0 reads back as 0
+        }
         Double old = score(member);
         if (old != null) {
             if (old != score) { // numerically: -0 and 0 are the same score, as in Redis
