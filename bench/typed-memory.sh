@@ -3,6 +3,8 @@
 #   big    one hash of 1,000,000 fields (HSET big field:N value:N, 100 fields per command)
 #   small  1,000,000 hashes of 10 fields each (HSET h:N f0 v0:N ... f9 v9:N)
 #   list   one list of 1,000,000 elements (RPUSH list element:N, 100 per command)
+#   zset   one sorted set of 1,000,000 members (ZADD zset (N*7919 mod 1M) member:N, 100 per command:
+#          scores arrive in scrambled order, so the tree's leaves split as under random inserts)
 # For each server and dataset: a fresh server, the data loaded with redis-cli --pipe, then
 #   redis:   used_memory (INFO memory) and the RSS growth;
 #   goredis: the live heap after a full GC (jcmd GC.run, then GC.heap_info "used") and the RSS growth.
@@ -11,14 +13,14 @@
 #   bench/typed-memory.sh            both datasets, 1,000,000 fields / hashes
 #   N=200000 bench/typed-memory.sh   smaller
 #   ROUNDS=3 bench/typed-memory.sh   repeat (alternating servers), medians are up to the reader
-#   DATASETS="list" bench/typed-memory.sh   some datasets only (default: big small list)
+#   DATASETS="list" bench/typed-memory.sh   some datasets only (default: big small list zset)
 #
 # goredis runs from a copy of target/goredis.jar (built when missing; BUILD=1 rebuilds) with Temurin 25.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N=${N:-1000000}
-DATASETS=${DATASETS:-big small list}
+DATASETS=${DATASETS:-big small list zset}
 ROUNDS=${ROUNDS:-1}
 JAVA_HOME=${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 GOREDIS_JVM_OPTS=${GOREDIS_JVM_OPTS:-}
@@ -59,6 +61,12 @@ with open(work + "/big.resp", "wb") as f:
 with open(work + "/list.resp", "wb") as f:
     for start in range(0, n, 100):
         f.write(cmd([b"RPUSH", b"list"] + [b"element:%d" % i for i in range(start, min(n, start + 100))]))
+with open(work + "/zset.resp", "wb") as f:
+    for start in range(0, n, 100):
+        args = [b"ZADD", b"zset"]
+        for i in range(start, min(n, start + 100)):
+            args += [b"%d" % (i * 7919 % n), b"member:%d" % i]
+        f.write(cmd(args))
 with open(work + "/small.resp", "wb") as f:
     for i in range(n):
         args = [b"HSET", b"h:%d" % i]
@@ -105,7 +113,7 @@ measure() { # server dataset
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 }
 
-echo "fields per dataset: big $N, small $(( N * 10 )) ($N hashes), list $N elements; redis-server $(redis-server --version | awk '{print $3}')"
+echo "fields per dataset: big $N, small $(( N * 10 )) ($N hashes), list $N elements, zset $N members; redis-server $(redis-server --version | awk '{print $3}')"
 for r in $(seq 1 "$ROUNDS"); do
   for data in $DATASETS; do
     measure redis "$data"
