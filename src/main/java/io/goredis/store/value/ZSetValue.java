@@ -209,11 +209,4 @@ public final class ZSetValue implements Value {
         }
         return table.scanSlots(cursor, count, slot -> visitor.accept(table.keyAt(slot), table.scoreAt(slot)));
     }
-
-    /** Length of the longest member (what decides the encoding of a set built from this one). */
-    public int maxMemberLength() {
-        int[] max = {0};
-        tree.forEach((m, s) -> max[0] = Math.max(max[0], m.length));
-        return max[0];
-    }
 }
